@@ -1,0 +1,73 @@
+//! The 1-D GAN: G maps latent z to x; D maps x to a logit of "real".
+
+use burn::module::Module;
+use burn::tensor::{Device, Tensor};
+use rand::Rng;
+
+use super::Mlp;
+
+/// Widths `[input, hidden × layers, output]`.
+fn widths(input: usize, hidden: usize, layers: usize, output: usize) -> Vec<usize> {
+    std::iter::once(input)
+        .chain(std::iter::repeat_n(hidden, layers))
+        .chain(std::iter::once(output))
+        .collect()
+}
+
+/// x = G(z): the lecture's deterministic transformation of a known distribution.
+#[derive(Module, Debug)]
+pub struct Generator1d {
+    pub net: Mlp,
+}
+
+impl Generator1d {
+    pub fn new<R: Rng + ?Sized>(latent_dim: usize, hidden: usize, layers: usize, rng: &mut R, device: &Device) -> Self {
+        Generator1d { net: Mlp::new(&widths(latent_dim, hidden, layers, 1), rng, device) }
+    }
+
+    /// # Shapes
+    /// - z: `[n, latent_dim]`
+    /// - output: `[n, 1]`
+    pub fn forward(&self, z: Tensor<2>) -> Tensor<2> {
+        self.net.forward(z)
+    }
+}
+
+/// D(x) as a logit; σ(logit) is the probability that x is real.
+#[derive(Module, Debug)]
+pub struct Discriminator1d {
+    pub net: Mlp,
+}
+
+impl Discriminator1d {
+    pub fn new<R: Rng + ?Sized>(hidden: usize, layers: usize, rng: &mut R, device: &Device) -> Self {
+        Discriminator1d { net: Mlp::new(&widths(1, hidden, layers, 1), rng, device) }
+    }
+
+    /// # Shapes
+    /// - x: `[n, 1]`
+    /// - output: `[n, 1]` logits
+    pub fn forward(&self, x: Tensor<2>) -> Tensor<2> {
+        self.net.forward(x)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    #[test]
+    fn shapes_and_parameter_counts() {
+        let device = Device::flex();
+        let mut rng = rand::rngs::StdRng::seed_from_u64(0);
+        let g = Generator1d::new(3, 8, 2, &mut rng, &device);
+        let d = Discriminator1d::new(8, 2, &mut rng, &device);
+        // G: 3·8+8 + 8·8+8 + 8·1+1 = 113; D: 1·8+8 + 72 + 9 = 97.
+        assert_eq!(g.num_params(), 113);
+        assert_eq!(d.num_params(), 97);
+        let z = Tensor::<2>::zeros([5, 3], &device);
+        assert_eq!(g.forward(z).dims(), [5, 1]);
+        assert_eq!(d.forward(Tensor::<2>::zeros([7, 1], &device)).dims(), [7, 1]);
+    }
+}

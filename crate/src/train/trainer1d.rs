@@ -1,0 +1,187 @@
+//! The 1-D GAN trainer: one step updates D once, then G once (Goodfellow et al.
+//! 2014, Algorithm 1 with k = 1), with Adam and the non-saturating G loss.
+//!
+//! Every random number comes from host RNGs seeded by `config.seed`, one
+//! stream per purpose, so a seed fixes the run step for step and sampling for
+//! display never disturbs training.
+
+use std::sync::Arc;
+
+use burn::module::Module;
+use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
+use burn::tensor::{Device, Tensor, TensorData, Transaction};
+use rand::rngs::StdRng;
+use rand::SeedableRng;
+
+use super::frame::{FrameContext, PendingFrame, PendingSamples};
+use super::loss::{discriminator_loss, generator_loss_nonsaturating};
+use crate::config::Config1d;
+use crate::data::gaussian_latent;
+use crate::metrics::Histogram;
+use crate::model::{Discriminator1d, Generator1d};
+
+/// Samples in the fixed evaluation sets behind the metrics and histograms.
+pub const EVAL_SAMPLES: usize = 2000;
+/// Histogram bins over the target's display range.
+pub const HIST_BINS: usize = 60;
+/// Points on G's mapping curve, over z ∈ [−Z_EXTENT, Z_EXTENT].
+pub const CURVE_POINTS: usize = 121;
+pub const Z_EXTENT: f32 = 3.5;
+/// Points on D's curve over the display range.
+pub const DISC_POINTS: usize = 200;
+
+/// The RNG streams derived from one seed.
+#[derive(Clone, Copy)]
+enum Stream {
+    Init = 1,
+    Train = 2,
+    Eval = 3,
+    Sample = 4,
+}
+
+fn rng(seed: u64, stream: Stream) -> StdRng {
+    StdRng::seed_from_u64(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ stream as u64)
+}
+
+pub struct Trainer1d {
+    config: Config1d,
+    /// The plain device (evaluation) and its autodiff twin (training).
+    device: Device,
+    ad: Device,
+    g: Generator1d,
+    d: Discriminator1d,
+    opt_g: ModuleOptimizer,
+    opt_d: ModuleOptimizer,
+    train_rng: StdRng,
+    sample_rng: StdRng,
+    step: u64,
+    /// The last step's losses, detached and not yet read.
+    losses: Option<(Tensor<1>, Tensor<1>)>,
+    eval_z: Vec<f32>,
+    real: Arc<Vec<f32>>,
+    histogram: Histogram,
+    curve_z: Vec<f32>,
+    disc_x: Vec<f32>,
+}
+
+impl Trainer1d {
+    /// A fresh G and D for `config` on `device` (a plain device; autodiff is
+    /// added here). The config must have been validated.
+    pub fn new(config: &Config1d, device: &Device) -> Self {
+        let device = device.clone();
+        let ad = device.clone().autodiff();
+        let mut init = rng(config.seed, Stream::Init);
+        let g = Generator1d::new(config.latent_dim, config.hidden, config.layers, &mut init, &ad);
+        let d = Discriminator1d::new(config.hidden, config.layers, &mut init, &ad);
+        let adam = || AdamConfig::new().with_beta_1(config.beta1 as f32).with_epsilon(1e-8).init();
+
+        let mut eval = rng(config.seed, Stream::Eval);
+        let eval_z = gaussian_latent(&mut eval, EVAL_SAMPLES, config.latent_dim);
+        let real = Arc::new(config.target.sample(&mut eval, EVAL_SAMPLES));
+        let (low, high) = config.target.display_range();
+        let lin = |lo: f32, hi: f32, n: usize| -> Vec<f32> {
+            (0..n).map(|i| lo + (hi - lo) * i as f32 / (n - 1) as f32).collect()
+        };
+        Trainer1d {
+            g,
+            d,
+            opt_g: adam(),
+            opt_d: adam(),
+            train_rng: rng(config.seed, Stream::Train),
+            sample_rng: rng(config.seed, Stream::Sample),
+            step: 0,
+            losses: None,
+            eval_z,
+            real,
+            histogram: Histogram::new(low, high, HIST_BINS),
+            curve_z: lin(-Z_EXTENT, Z_EXTENT, CURVE_POINTS),
+            disc_x: lin(low as f32, high as f32, DISC_POINTS),
+            config: config.clone(),
+            device,
+            ad,
+        }
+    }
+
+    pub fn config(&self) -> &Config1d {
+        &self.config
+    }
+
+    /// Takes the keys that change live (learning rates, frame budget) from
+    /// `config`; the caller resets for anything else.
+    pub fn set_live_config(&mut self, config: &Config1d) {
+        debug_assert!(!config.needs_reset_from(&self.config));
+        self.config = config.clone();
+    }
+
+    pub fn step_count(&self) -> u64 {
+        self.step
+    }
+
+    fn tensor(&self, values: Vec<f32>, cols: usize, device: &Device) -> Tensor<2> {
+        let rows = values.len() / cols;
+        Tensor::from_data(TensorData::new(values, [rows, cols]), device)
+    }
+
+    /// One D update, then one G update. Enqueues work only: nothing is read
+    /// back, so on WebGPU this returns before the GPU finishes.
+    pub fn step(&mut self) {
+        let (b, k) = (self.config.batch, self.config.latent_dim);
+
+        let real = self.config.target.sample(&mut self.train_rng, b);
+        let real = self.tensor(real, 1, &self.ad);
+        let z = gaussian_latent(&mut self.train_rng, b, k);
+        let fake = self.g.forward(self.tensor(z, k, &self.ad)).detach();
+        let loss_d = discriminator_loss(self.d.forward(real), self.d.forward(fake));
+        let grads = GradientsParams::from_grads(loss_d.backward(), &self.d);
+        self.d = self.opt_d.step(self.config.lr_d, self.d.clone(), grads);
+
+        let z = gaussian_latent(&mut self.train_rng, b, k);
+        // D is a fixed function during G's update: no gradients for its weights.
+        let frozen_d = self.d.clone().no_grad();
+        let loss_g = generator_loss_nonsaturating(frozen_d.forward(self.g.forward(self.tensor(z, k, &self.ad))));
+        let grads = GradientsParams::from_grads(loss_g.backward(), &self.g);
+        self.g = self.opt_g.step(self.config.lr_g, self.g.clone(), grads);
+
+        self.losses = Some((loss_d.inner(), loss_g.inner()));
+        self.step += 1;
+    }
+
+    /// Registers everything a frame draws in one transaction.
+    pub fn begin_frame(&self) -> PendingFrame {
+        let k = self.config.latent_dim;
+        let g = self.g.valid();
+        let d = self.d.valid();
+        let fake = g.forward(self.tensor(self.eval_z.clone(), k, &self.device));
+        // Along the first latent coordinate, the others held at 0.
+        let mut curve = vec![0.0f32; CURVE_POINTS * k];
+        for (i, &z) in self.curve_z.iter().enumerate() {
+            curve[i * k] = z;
+        }
+        let curve_x = g.forward(self.tensor(curve, k, &self.device));
+        let disc = d.forward(self.tensor(self.disc_x.clone(), 1, &self.device));
+        let mut tx = Transaction::default().register(fake).register(curve_x).register(disc);
+        if let Some((loss_d, loss_g)) = &self.losses {
+            tx = tx.register(loss_d.clone()).register(loss_g.clone());
+        }
+        PendingFrame {
+            tx,
+            ctx: FrameContext {
+                step: self.step,
+                has_losses: self.losses.is_some(),
+                target: self.config.target.clone(),
+                real: self.real.clone(),
+                histogram: self.histogram.clone(),
+                curve_z: self.curve_z.clone(),
+                disc_x: self.disc_x.clone(),
+            },
+        }
+    }
+
+    /// G applied to `n` fresh latents from the sampling stream.
+    pub fn begin_sample(&mut self, n: usize) -> PendingSamples {
+        let k = self.config.latent_dim;
+        let z = gaussian_latent(&mut self.sample_rng, n, k);
+        let x = self.g.valid().forward(self.tensor(z, k, &self.device));
+        PendingSamples { tx: Transaction::default().register(x) }
+    }
+}

@@ -1,0 +1,99 @@
+// Shared browser-test harness: a static server for dist/ on 127.0.0.1 that logs
+// every request, and Debian Chromium driven by playwright-core with a fresh profile.
+import { createServer } from 'node:http';
+import { readFile, stat, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, extname, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const DIST = resolve(new URL('..', import.meta.url).pathname, 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.safetensors': 'application/octet-stream',
+};
+
+/**
+ * Serves `root` on 127.0.0.1 at an ephemeral port.
+ * @returns {Promise<{url: string, requests: string[], close: () => Promise<void>}>}
+ */
+export async function serve(root = DIST) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    requests.push(req.url);
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(root, path);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+const BASE_FLAGS = [
+  '--headless=new', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+export const WEBGPU_FLAGS = ['--enable-unsafe-webgpu', '--enable-unsafe-swiftshader'];
+
+/**
+ * Launches Chromium with a fresh profile. Records console errors, page errors,
+ * and every request that leaves 127.0.0.1.
+ * @param {{webgpu?: boolean}} opts
+ */
+export async function launch({ webgpu = false } = {}) {
+  const profile = await mkdtemp(join(tmpdir(), 'gan-pw-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...BASE_FLAGS, ...(webgpu ? WEBGPU_FLAGS : [])],
+    viewport: { width: 1280, height: 1000 },
+  });
+  const consoleErrors = [];
+  const foreign = [];
+  context.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['127.0.0.1'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) foreign.push(r.url());
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  return {
+    context, page, consoleErrors, foreign,
+    close: async () => { await context.close(); await rm(profile, { recursive: true, force: true }); },
+  };
+}
+
+/** Opens the page and waits until `window.gan` exists (it appears only once ready). */
+export async function openPlayground(page, url, timeout = 120_000) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.gan !== undefined, null, { timeout, polling: 100 });
+}
+
+/**
+ * Counts the pixels of a canvas that are neither white nor grey: drawn data, not axes.
+ * @returns {Promise<number>}
+ */
+export function colouredPixels(page, selector) {
+  return page.evaluate((sel) => {
+    const c = /** @type {HTMLCanvasElement} */ (document.querySelector(sel));
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 40) n++;
+    }
+    return n;
+  }, selector);
+}
+
+export const CANVASES = ['#latent-canvas', '#mapping-canvas', '#dist-canvas', '#loss-canvas'];

@@ -1,0 +1,47 @@
+// The WebGPU path on Chromium's software adapter (SwiftShader): forced with
+// ?backend=webgpu it trains; in auto mode it is detected as software and skipped.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPlayground, colouredPixels, CANVASES } from './harness.mjs';
+
+test('?backend=webgpu trains on WebGPU: finite losses and drawn canvases', async () => {
+  const server = await serve();
+  const browser = await launch({ webgpu: true });
+  try {
+    const { page } = browser;
+    await openPlayground(page, `${server.url}/?backend=webgpu`, 180_000);
+    const s0 = await page.evaluate(() => window.gan.state());
+    assert.equal(s0.backend, 'webgpu', JSON.stringify(s0));
+    assert.ok(s0.adapter, 'adapter name reported');
+    assert.match(s0.backendReason, /software adapter/);
+    assert.match(await page.locator('#backend-badge').textContent(), /^WebGPU \(.+\)$/);
+    const s = await page.evaluate(() => window.gan.step(3));
+    assert.equal(s.step, 3);
+    assert.ok(Number.isFinite(s.lossD) && Number.isFinite(s.lossG), JSON.stringify(s));
+    assert.ok(s.lossD > 0 && s.lossG > 0);
+    assert.ok(Number.isFinite(s.metrics.w1) && Number.isFinite(s.metrics.js));
+    for (const c of CANVASES) assert.ok((await colouredPixels(page, c)) > 200, `${c} is blank`);
+    assert.deepEqual(browser.foreign, []);
+    assert.deepEqual(browser.consoleErrors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('auto mode sees the software adapter and picks the CPU backend, saying why', async () => {
+  const server = await serve();
+  const browser = await launch({ webgpu: true });
+  try {
+    const { page } = browser;
+    await openPlayground(page, `${server.url}/`);
+    const s = await page.evaluate(() => window.gan.state());
+    assert.equal(s.backend, 'cpu');
+    assert.match(s.backendReason, /software fallback/);
+    assert.match(await page.locator('#notice').textContent(), /software fallback/);
+    assert.deepEqual(browser.consoleErrors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

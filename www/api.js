@@ -1,0 +1,132 @@
+// The public JS API (`window.gan`) over one wasm `Playground`: serialises calls,
+// runs the play loop (several steps, then one readback, per animation frame),
+// and tells listeners about each new frame. It holds no ML logic: every number
+// comes from Rust.
+
+/** Time a frame may spend stepping before it reads back and yields, in ms. */
+const FRAME_BUDGET_MS = 12;
+const MAX_STEPS_PER_CALL = 100000;
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class GanApi extends EventTarget {
+  /** @param {any} playground a wasm `Playground` */
+  constructor(playground) {
+    super();
+    this.pg = playground;
+    this.playing = false;
+    /** @type {Promise<unknown>} */
+    this.queue = Promise.resolve();
+    /** Resolves once the playground is ready; `window.gan` exists only after. */
+    this.ready = Promise.resolve(this);
+  }
+
+  /**
+   * Runs `job` after every earlier call has finished, so that calls never interleave.
+   * @template T @param {() => Promise<T>} job @returns {Promise<T>}
+   */
+  serial(job) {
+    const run = this.queue.then(job, job);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** @param {any} frame */
+  emitFrame(frame, steps = 0, ms = 0) {
+    this.dispatchEvent(new CustomEvent('frame', { detail: { frame, steps, ms } }));
+  }
+
+  /** @returns {object} plain JSON: { step, backend, adapter, backendReason, lossD, lossG, metrics, config } */
+  state() {
+    return this.pg.state();
+  }
+
+  /**
+   * Validates and applies a partial config. Rejects with a message naming the key and its range,
+   * leaving the state unchanged.
+   * @param {object} patch @returns {Promise<object>} the new state
+   */
+  configure(patch) {
+    return this.serial(async () => {
+      const before = this.pg.state();
+      const state = await this.pg.configure(patch);
+      const reset = state.step === 0 && before.step !== 0;
+      this.dispatchEvent(new CustomEvent('configured', { detail: { state, before, reset } }));
+      this.emitFrame(await this.pg.frame());
+      return state;
+    });
+  }
+
+  /**
+   * Runs n training steps, reading back between chunks so the page stays live.
+   * @param {number} n @returns {Promise<object>} the new state
+   */
+  step(n = 1) {
+    return this.serial(async () => {
+      if (!(Number.isInteger(n) && n >= 1 && n <= MAX_STEPS_PER_CALL)) {
+        throw new Error(`step: n must be an integer in 1..=${MAX_STEPS_PER_CALL}; got ${String(n).slice(0, 40)}`);
+      }
+      let left = n;
+      while (left > 0) {
+        const chunk = Math.min(left, this.pg.state().config.stepsPerFrame);
+        const t0 = performance.now();
+        this.pg.step(chunk);
+        this.emitFrame(await this.pg.frame(), chunk, performance.now() - t0);
+        left -= chunk;
+        if (left > 0) await yieldToPage();
+      }
+      return this.pg.state();
+    });
+  }
+
+  /** @param {number} n @returns {Promise<number[]>} n values of x = G(z) */
+  sample(n) {
+    return this.serial(() => this.pg.sample(n));
+  }
+
+  play() {
+    if (this.playing) return;
+    this.playing = true;
+    this.dispatchEvent(new Event('play'));
+    this.loop();
+  }
+
+  pause() {
+    if (!this.playing) return;
+    this.playing = false;
+    this.dispatchEvent(new Event('pause'));
+  }
+
+  /** A fresh model from the current config and seed. @returns {Promise<object>} */
+  reset() {
+    return this.serial(async () => {
+      const state = await this.pg.reset();
+      this.dispatchEvent(new CustomEvent('configured', { detail: { state, reset: true } }));
+      this.emitFrame(await this.pg.frame());
+      return state;
+    });
+  }
+
+  async loop() {
+    while (this.playing) {
+      try {
+        await this.serial(async () => {
+          if (!this.playing) return;
+          const max = this.pg.state().config.stepsPerFrame;
+          const t0 = performance.now();
+          let steps = 0;
+          do {
+            this.pg.step(1);
+            steps++;
+          } while (steps < max && performance.now() - t0 < FRAME_BUDGET_MS);
+          this.emitFrame(await this.pg.frame(), steps, performance.now() - t0);
+        });
+      } catch (e) {
+        this.pause();
+        this.dispatchEvent(new CustomEvent('error', { detail: e }));
+      }
+      await nextFrame();
+    }
+  }
+}

@@ -1,0 +1,28 @@
+// The loss chart: D's and G's losses over steps, with the equilibrium lines log 2 and 2·log 2.
+import { axes, polyline, COLORS } from './axes.js';
+
+/**
+ * @param {HTMLCanvasElement} canvas
+ * @param {{step: number, lossD: number, lossG: number}[]} history
+ */
+export function drawLosses(canvas, history) {
+  const steps = history.map((h) => h.step);
+  const values = history.flatMap((h) => [h.lossD, h.lossG]).filter(Number.isFinite);
+  const yMax = Math.max(2 * Math.LN2 * 1.3, ...values.map((v) => Math.min(v, 6)));
+  const x1 = Math.max(10, steps[steps.length - 1] ?? 0);
+  const { ctx, X, Y } = axes(canvas, { x: [steps[0] ?? 0, x1], y: [0, yMax], xLabel: 'step', yLabel: 'loss' });
+  ctx.setLineDash([5, 4]);
+  ctx.lineWidth = 1;
+  for (const [v, label] of [[Math.LN2, 'log 2'], [2 * Math.LN2, '2·log 2']]) {
+    ctx.strokeStyle = '#888';
+    ctx.beginPath(); ctx.moveTo(X(steps[0] ?? 0), Y(v)); ctx.lineTo(X(x1), Y(v)); ctx.stroke();
+    ctx.fillStyle = '#666'; ctx.textAlign = 'left'; ctx.textBaseline = 'bottom';
+    ctx.fillText(label, X(steps[0] ?? 0) + 4, Y(v) - 1);
+  }
+  ctx.setLineDash([]);
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = COLORS.lossD;
+  polyline(ctx, steps, history.map((h) => h.lossD), X, Y);
+  ctx.strokeStyle = COLORS.lossG;
+  polyline(ctx, steps, history.map((h) => h.lossG), X, Y);
+}

@@ -1,0 +1,158 @@
+// The page's UI: the backend badge and notices, the four plots, the readouts and the controls.
+// It reads `gan.state()` and frames; it changes things only through the public API.
+import { drawLatent } from './plot/latent.js';
+import { drawMapping } from './plot/mapping.js';
+import { drawDistributions } from './plot/distributions.js';
+import { drawLosses } from './plot/losses.js';
+import { mountDrawTarget, DRAW_RANGE } from './draw-target.js';
+
+/** The fields each target kind takes, in display order. */
+const TARGET_FIELDS = {
+  gaussian: ['mean', 'std'],
+  bimodal: ['mean1', 'mean2', 'std', 'weight'],
+  uniform: ['low', 'high'],
+  exponential: ['rate'],
+  mixture3: [],
+  custom: [],
+};
+const MAX_HISTORY = 2000;
+
+/**
+ * @param {Document} doc
+ * @param {import('./api.js').GanApi} gan
+ * @param {string[]} notices messages from page start-up (e.g. an ignored URL parameter)
+ */
+export function mountUi(doc, gan, notices) {
+  const $ = (id) => /** @type {HTMLElement} */ (doc.getElementById(id));
+  const errorBox = $('error');
+  /** @type {{step: number, lossD: number, lossG: number}[]} */
+  let history = [];
+  let rate = { step: 0, t: performance.now(), value: 0 };
+
+  const showError = (e) => {
+    errorBox.textContent = e?.message ?? String(e);
+    errorBox.hidden = false;
+  };
+  const clearError = () => { errorBox.hidden = true; errorBox.textContent = ''; };
+
+  function showBackend(state) {
+    const badge = $('backend-badge');
+    badge.dataset.kind = state.backend;
+    badge.textContent = state.backend === 'webgpu' ? `WebGPU (${state.adapter})` : 'CPU (burn flex)';
+    badge.title = state.backendReason ?? '';
+    const notice = $('notice');
+    const lines = [...notices];
+    if (state.backend === 'cpu') lines.unshift(`Running on the CPU backend: ${state.backendReason}.`);
+    else if (state.backendReason) lines.unshift(`WebGPU: ${state.backendReason}.`);
+    notice.textContent = lines.join(' ');
+    notice.hidden = lines.length === 0;
+  }
+
+  // ----- controls -----
+  const inputs = /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement>} */ (doc.querySelectorAll('#controls [data-key]'));
+  const kindSelect = /** @type {HTMLSelectElement} */ ($('target-kind'));
+  const fieldsBox = $('target-fields');
+  const drawBox = $('draw-box');
+
+  async function apply(patch) {
+    try {
+      await gan.configure(patch);
+      clearError();
+    } catch (e) {
+      showError(e);
+    }
+    syncControls(gan.state());
+  }
+
+  /** The value of an input as configure expects it: a number, or the raw text for Rust to reject. */
+  const valueOf = (el) => {
+    if (el instanceof HTMLSelectElement) return el.value;
+    return el.value.trim() === '' || Number.isNaN(el.valueAsNumber) ? el.value : el.valueAsNumber;
+  };
+
+  for (const el of inputs) {
+    el.addEventListener('change', () => apply({ [el.dataset.key]: valueOf(el) }));
+  }
+
+  const drawing = mountDrawTarget(/** @type {HTMLCanvasElement} */ ($('draw-canvas')), (histogram) =>
+    apply({ target: { kind: 'custom', histogram, low: DRAW_RANGE[0], high: DRAW_RANGE[1] } }),
+  );
+
+  kindSelect.addEventListener('change', () => {
+    const kind = kindSelect.value;
+    if (kind === 'custom') apply({ target: { kind, histogram: drawing.histogram(), low: DRAW_RANGE[0], high: DRAW_RANGE[1] } });
+    else apply({ target: { kind } });
+  });
+
+  function renderTargetFields(target) {
+    const fields = TARGET_FIELDS[target.kind] ?? [];
+    fieldsBox.replaceChildren(
+      ...fields.map((name) => {
+        const label = doc.createElement('label');
+        label.textContent = `${name} `;
+        const input = doc.createElement('input');
+        input.type = 'number';
+        input.step = 'any';
+        input.dataset.field = name;
+        input.value = String(target[name]);
+        input.addEventListener('change', () => {
+          const { kind, ...rest } = gan.state().config.target;
+          apply({ target: { kind, ...rest, [name]: valueOf(input) } });
+        });
+        label.append(input);
+        return label;
+      }),
+    );
+    drawBox.hidden = target.kind !== 'custom';
+  }
+
+  function syncControls(state) {
+    const c = state.config;
+    for (const el of inputs) el.value = String(c[el.dataset.key]);
+    kindSelect.value = c.target.kind;
+    renderTargetFields(c.target);
+    $('mapping-note').hidden = c.latentDim <= 1;
+    showBackend(state);
+  }
+
+  const play = /** @type {HTMLButtonElement} */ ($('btn-play'));
+  const pause = /** @type {HTMLButtonElement} */ ($('btn-pause'));
+  play.addEventListener('click', () => gan.play());
+  pause.addEventListener('click', () => gan.pause());
+  $('btn-step').addEventListener('click', () => gan.step(1).catch(showError));
+  $('btn-reset').addEventListener('click', () => gan.reset().catch(showError));
+  gan.addEventListener('play', () => { play.disabled = true; pause.disabled = false; });
+  gan.addEventListener('pause', () => { play.disabled = false; pause.disabled = true; });
+  gan.addEventListener('error', (e) => showError(/** @type {CustomEvent} */ (e).detail));
+  gan.addEventListener('configured', (e) => {
+    if (/** @type {CustomEvent} */ (e).detail.reset) history = [];
+  });
+
+  // ----- plots and readouts -----
+  const fmt = (v, digits = 3) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
+  gan.addEventListener('frame', (e) => {
+    const { frame } = /** @type {CustomEvent} */ (e).detail;
+    if (history.length && frame.step < history[history.length - 1].step) history = [];
+    if (frame.lossD !== null && (!history.length || frame.step > history[history.length - 1].step)) {
+      history.push({ step: frame.step, lossD: frame.lossD, lossG: frame.lossG });
+      if (history.length > MAX_HISTORY) history = history.filter((_, i) => i % 2 === 0);
+    }
+    drawLatent(/** @type {HTMLCanvasElement} */ ($('latent-canvas')), frame);
+    drawMapping(/** @type {HTMLCanvasElement} */ ($('mapping-canvas')), frame);
+    drawDistributions(/** @type {HTMLCanvasElement} */ ($('dist-canvas')), frame);
+    drawLosses(/** @type {HTMLCanvasElement} */ ($('loss-canvas')), history);
+    const now = performance.now();
+    if (now - rate.t > 1000 || frame.step < rate.step) {
+      rate = { step: frame.step, t: now, value: Math.max(0, ((frame.step - rate.step) * 1000) / (now - rate.t)) };
+    }
+    $('out-step').textContent = String(frame.step);
+    $('out-w1').textContent = fmt(frame.metrics.w1);
+    $('out-js').textContent = fmt(frame.metrics.js);
+    $('out-lossd').textContent = fmt(frame.lossD);
+    $('out-lossg').textContent = fmt(frame.lossG);
+    $('out-rate').textContent = rate.value ? rate.value.toFixed(0) : '–';
+  });
+
+  syncControls(gan.state());
+  gan.serial(() => gan.pg.frame()).then((frame) => gan.emitFrame(frame), showError);
+}
