@@ -1,6 +1,6 @@
 //! The known distribution the generator maps from: z ~ N(0, I).
 
-use rand::Rng;
+use rand::{Rng, RngExt};
 use rand_distr::StandardNormal;
 
 /// `n` latent vectors of dimension `dim`, row-major.

@@ -4,7 +4,7 @@
 //! The analytic side (`mean`, `std`, `pdf`) is what the tests and the page's
 //! density curve use as the reference the samples must approach.
 
-use rand::Rng;
+use rand::{Rng, RngExt};
 use rand_distr::StandardNormal;
 use serde::{Deserialize, Serialize};
 

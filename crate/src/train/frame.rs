@@ -7,6 +7,7 @@
 use burn::tensor::{Transaction, TensorData};
 use serde::Serialize;
 
+use super::trainer1d::Standardize;
 use crate::data::Target1d;
 use crate::metrics::{js_divergence, wasserstein_1d, Histogram};
 
@@ -53,6 +54,7 @@ pub struct Frame1d {
 #[derive(Clone, Debug)]
 pub(crate) struct FrameContext {
     pub step: u64,
+    pub norm: Standardize,
     pub has_losses: bool,
     pub target: Target1d,
     pub real: std::sync::Arc<Vec<f32>>,
@@ -68,7 +70,7 @@ pub struct PendingFrame {
 }
 
 fn floats(d: TensorData) -> Result<Vec<f32>, ReadError> {
-    d.to_vec::<f32>().map_err(|e| ReadError(format!("{e:?}")))
+    d.try_to_vec::<f32>().map_err(|e| ReadError(format!("{e:?}")))
 }
 
 fn finite(v: f32) -> Option<f64> {
@@ -83,8 +85,9 @@ impl PendingFrame {
         let ctx = self.ctx;
         let mut it = data.into_iter();
         let mut next = || it.next().ok_or_else(|| ReadError("a frame tensor is missing".into())).and_then(floats);
-        let fake = next()?;
-        let curve_x = next()?;
+        // G works in standardised units; the page and the metrics see data units.
+        let fake = ctx.norm.to_data(&next()?);
+        let curve_x = ctx.norm.to_data(&next()?);
         let logits = next()?;
         let (loss_d, loss_g) = if ctx.has_losses {
             (finite(next()?[0]), finite(next()?[0]))
@@ -120,11 +123,13 @@ impl PendingFrame {
 /// Generated samples whose read is in flight.
 pub struct PendingSamples {
     pub(crate) tx: Transaction,
+    pub(crate) norm: Standardize,
 }
 
 impl PendingSamples {
     pub async fn read(self) -> Result<Vec<f32>, ReadError> {
         let data = self.tx.execute_async().await.map_err(|e| ReadError(format!("{e:?}")))?;
-        floats(data.into_iter().next().ok_or_else(|| ReadError("no samples came back".into()))?)
+        let ys = floats(data.into_iter().next().ok_or_else(|| ReadError("no samples came back".into()))?)?;
+        Ok(self.norm.to_data(&ys))
     }
 }

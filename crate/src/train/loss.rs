@@ -43,7 +43,7 @@ mod tests {
     }
 
     fn scalar(t: Tensor<1>) -> f64 {
-        t.into_data().to_vec::<f32>().unwrap()[0] as f64
+        t.into_data().try_to_vec::<f32>().unwrap()[0] as f64
     }
 
     #[test]
@@ -90,7 +90,7 @@ mod tests {
         for real in [true, false] {
             let l = logits(&device).require_grad();
             let grads = bce_with_logits(l.clone(), real).backward();
-            let g: Vec<f32> = l.grad(&grads).unwrap().into_data().to_vec().unwrap();
+            let g: Vec<f32> = l.grad(&grads).unwrap().into_data().try_to_vec().unwrap();
             for (&li, &gi) in LOGITS.iter().zip(&g) {
                 let s = sigmoid(li as f64);
                 let expected = if real { -(1.0 - s) / n } else { s / n };

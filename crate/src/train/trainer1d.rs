@@ -39,6 +39,29 @@ enum Stream {
     Sample = 4,
 }
 
+/// The fixed affine map between data units and the networks' units, from the
+/// target's analytic mean and std: D sees (x − shift) / scale and G's output
+/// is shift + scale · net(z). Without it D sees, say, x ∈ [3, 5], where its
+/// LeakyReLU kinks (initialised near the origin) are sparse: D is then nearly
+/// linear over the data, tells only a shifted mean, and G learns to fold (a
+/// non-monotone map that loses one tail). Standardising both ends also makes
+/// the step size of Adam the same relative to every target's spread.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Standardize {
+    shift: f32,
+    scale: f32,
+}
+
+impl Standardize {
+    pub(crate) fn to_net(self, xs: &[f32]) -> Vec<f32> {
+        xs.iter().map(|x| (x - self.shift) / self.scale).collect()
+    }
+
+    pub(crate) fn to_data(self, ys: &[f32]) -> Vec<f32> {
+        ys.iter().map(|y| self.shift + self.scale * y).collect()
+    }
+}
+
 fn rng(seed: u64, stream: Stream) -> StdRng {
     StdRng::seed_from_u64(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ stream as u64)
 }
@@ -57,6 +80,8 @@ pub struct Trainer1d {
     step: u64,
     /// The last step's losses, detached and not yet read.
     losses: Option<(Tensor<1>, Tensor<1>)>,
+    /// Data units ↔ the networks' units.
+    norm: Standardize,
     eval_z: Vec<f32>,
     real: Arc<Vec<f32>>,
     histogram: Histogram,
@@ -82,7 +107,9 @@ impl Trainer1d {
         let lin = |lo: f32, hi: f32, n: usize| -> Vec<f32> {
             (0..n).map(|i| lo + (hi - lo) * i as f32 / (n - 1) as f32).collect()
         };
+        let norm = Standardize { shift: config.target.mean() as f32, scale: config.target.std() as f32 };
         Trainer1d {
+            norm,
             g,
             d,
             opt_g: adam(),
@@ -127,7 +154,7 @@ impl Trainer1d {
     pub fn step(&mut self) {
         let (b, k) = (self.config.batch, self.config.latent_dim);
 
-        let real = self.config.target.sample(&mut self.train_rng, b);
+        let real = self.norm.to_net(&self.config.target.sample(&mut self.train_rng, b));
         let real = self.tensor(real, 1, &self.ad);
         let z = gaussian_latent(&mut self.train_rng, b, k);
         let fake = self.g.forward(self.tensor(z, k, &self.ad)).detach();
@@ -138,7 +165,8 @@ impl Trainer1d {
         let z = gaussian_latent(&mut self.train_rng, b, k);
         // D is a fixed function during G's update: no gradients for its weights.
         let frozen_d = self.d.clone().no_grad();
-        let loss_g = generator_loss_nonsaturating(frozen_d.forward(self.g.forward(self.tensor(z, k, &self.ad))));
+        let fake = self.g.forward(self.tensor(z, k, &self.ad));
+        let loss_g = generator_loss_nonsaturating(frozen_d.forward(fake));
         let grads = GradientsParams::from_grads(loss_g.backward(), &self.g);
         self.g = self.opt_g.step(self.config.lr_g, self.g.clone(), grads);
 
@@ -158,7 +186,7 @@ impl Trainer1d {
             curve[i * k] = z;
         }
         let curve_x = g.forward(self.tensor(curve, k, &self.device));
-        let disc = d.forward(self.tensor(self.disc_x.clone(), 1, &self.device));
+        let disc = d.forward(self.tensor(self.norm.to_net(&self.disc_x), 1, &self.device));
         let mut tx = Transaction::default().register(fake).register(curve_x).register(disc);
         if let Some((loss_d, loss_g)) = &self.losses {
             tx = tx.register(loss_d.clone()).register(loss_g.clone());
@@ -167,6 +195,7 @@ impl Trainer1d {
             tx,
             ctx: FrameContext {
                 step: self.step,
+                norm: self.norm,
                 has_losses: self.losses.is_some(),
                 target: self.config.target.clone(),
                 real: self.real.clone(),
@@ -182,6 +211,6 @@ impl Trainer1d {
         let k = self.config.latent_dim;
         let z = gaussian_latent(&mut self.sample_rng, n, k);
         let x = self.g.valid().forward(self.tensor(z, k, &self.device));
-        PendingSamples { tx: Transaction::default().register(x) }
+        PendingSamples { tx: Transaction::default().register(x), norm: self.norm }
     }
 }
