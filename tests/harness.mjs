@@ -96,4 +96,5 @@ export function colouredPixels(page, selector) {
   }, selector);
 }
 
-export const CANVASES = ['#latent-canvas', '#mapping-canvas', '#dist-canvas', '#loss-canvas'];
+/** Each canvas, and the least number of coloured pixels it shows once it has drawn data. */
+export const CANVASES = { '#latent-canvas': 200, '#mapping-canvas': 200, '#dist-canvas': 200, '#loss-canvas': 40 };

@@ -20,7 +20,10 @@ test('?backend=webgpu trains on WebGPU: finite losses and drawn canvases', async
     assert.ok(Number.isFinite(s.lossD) && Number.isFinite(s.lossG), JSON.stringify(s));
     assert.ok(s.lossD > 0 && s.lossG > 0);
     assert.ok(Number.isFinite(s.metrics.w1) && Number.isFinite(s.metrics.js));
-    for (const c of CANVASES) assert.ok((await colouredPixels(page, c)) > 200, `${c} is blank`);
+    for (const [c, least] of Object.entries(CANVASES)) {
+      const n = await colouredPixels(page, c);
+      assert.ok(n >= least, `${c} shows ${n} coloured pixels, fewer than ${least}`);
+    }
     assert.deepEqual(browser.foreign, []);
     assert.deepEqual(browser.consoleErrors, []);
   } finally {

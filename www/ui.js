@@ -125,7 +125,9 @@ export function mountUi(doc, gan, notices) {
   gan.addEventListener('pause', () => { play.disabled = false; pause.disabled = true; });
   gan.addEventListener('error', (e) => showError(/** @type {CustomEvent} */ (e).detail));
   gan.addEventListener('configured', (e) => {
-    if (/** @type {CustomEvent} */ (e).detail.reset) history = [];
+    const { state, reset } = /** @type {CustomEvent} */ (e).detail;
+    if (reset) history = [];
+    syncControls(state);
   });
 
   // ----- plots and readouts -----

@@ -25,4 +25,13 @@ export function drawLosses(canvas, history) {
   polyline(ctx, steps, history.map((h) => h.lossD), X, Y);
   ctx.strokeStyle = COLORS.lossG;
   polyline(ctx, steps, history.map((h) => h.lossG), X, Y);
+  // The latest values as dots, so that even one step shows.
+  const last = history[history.length - 1];
+  if (last) {
+    for (const [v, color] of [[last.lossD, COLORS.lossD], [last.lossG, COLORS.lossG]]) {
+      if (!Number.isFinite(v)) continue;
+      ctx.fillStyle = color;
+      ctx.beginPath(); ctx.arc(X(last.step), Y(Math.min(v, yMax)), 3.5, 0, 2 * Math.PI); ctx.fill();
+    }
+  }
 }
