@@ -73,6 +73,42 @@ test('a bad configure rejects with the key and range, and changes nothing', asyn
   assert.deepEqual(await page.evaluate(() => window.gan.state()), before);
 });
 
+test('forcing WebGPU where there is none rejects and keeps the CPU backend', async () => {
+  const before = await page.evaluate(() => window.gan.state());
+  const err = await page.evaluate(() => window.gan.configure({ backend: 'webgpu' }).then(() => null, (e) => e.message));
+  assert.match(err ?? 'accepted', /WebGPU was requested, but/);
+  assert.deepEqual(await page.evaluate(() => window.gan.state()), before);
+});
+
+test('a bad ?backend= is reported and ignored; ?backend=cpu is honoured', async () => {
+  const other = await browser.context.newPage();
+  try {
+    await openPlayground(other, `${server.url}/?backend=%3Cscript%3E`);
+    assert.match(await other.locator('#notice').textContent(), /Ignored \?backend=<script>: use auto, cpu or webgpu/);
+    await openPlayground(other, `${server.url}/?backend=cpu`);
+    const s = await other.evaluate(() => window.gan.state());
+    assert.equal(s.config.backend, 'cpu');
+    assert.equal(s.backendReason, 'the CPU backend was requested');
+  } finally {
+    await other.close();
+  }
+});
+
+test('the same seed gives the same losses, step for step', async () => {
+  const run = () => page.evaluate(async () => {
+    await window.gan.configure({ seed: 11, stepsPerFrame: 1 });
+    await window.gan.reset();
+    const losses = [];
+    for (let i = 0; i < 5; i++) { const s = await window.gan.step(1); losses.push([s.lossD, s.lossG]); }
+    return losses;
+  });
+  const a = await run();
+  const b = await run();
+  assert.deepEqual(a, b);
+  assert.ok(a.every(([d, g]) => Number.isFinite(d) && Number.isFinite(g)));
+  await page.evaluate(() => window.gan.configure({ seed: 1, stepsPerFrame: 10 }));
+});
+
 test('configure applies a valid patch and reports it in state().config', async () => {
   const state = await page.evaluate(() =>
     window.gan.configure({ target: { kind: 'gaussian', mean: 4, std: 0.5 }, batch: 64, seed: 7 }),
