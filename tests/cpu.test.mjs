@@ -84,7 +84,7 @@ test('a bad ?backend= is reported and ignored; ?backend=cpu is honoured', async 
   const other = await browser.context.newPage();
   try {
     await openPlayground(other, `${server.url}/?backend=%3Cscript%3E`);
-    assert.match(await other.locator('#notice').textContent(), /Ignored \?backend=<script>: use auto, cpu or webgpu/);
+    assert.match(await other.locator('#notice').textContent(), /Ignored \?backend=<script>: `backend` must be one of "auto", "cpu", "webgpu"; got the string "<script>"/);
     await openPlayground(other, `${server.url}/?backend=cpu`);
     const s = await other.evaluate(() => window.gan.state());
     assert.equal(s.config.backend, 'cpu');

@@ -11,19 +11,25 @@ function wasmBindings() {
   });
 }
 
-/** `?backend=cpu|webgpu|auto`; anything else is reported and ignored. */
-function backendFromUrl(notices) {
-  const value = new URLSearchParams(location.search).get('backend');
-  if (value === null) return {};
-  if (['auto', 'cpu', 'webgpu'].includes(value)) return { backend: value };
-  notices.push(`Ignored ?backend=${value.slice(0, 40)}: use auto, cpu or webgpu.`);
-  return {};
+/**
+ * Creates the playground with `?backend=` from the URL. Rust validates it; a bad
+ * value is reported as a notice and the defaults are used instead.
+ */
+async function createPlayground(bindings, notices) {
+  const backend = new URLSearchParams(location.search).get('backend');
+  if (backend === null) return bindings.Playground.create({});
+  try {
+    return await bindings.Playground.create({ backend });
+  } catch (e) {
+    notices.push(`Ignored ?backend=${backend.slice(0, 40)}: ${e?.message ?? e}`);
+    return bindings.Playground.create({});
+  }
 }
 
 async function boot() {
   const notices = [];
   const bindings = await wasmBindings();
-  const playground = await bindings.Playground.create(backendFromUrl(notices));
+  const playground = await createPlayground(bindings, notices);
   const gan = new GanApi(playground);
   mountUi(document, gan, notices);
   window.gan = gan;
