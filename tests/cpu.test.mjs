@@ -121,6 +121,19 @@ test('configure applies a valid patch and reports it in state().config', async (
   assert.equal(await page.locator('#target-fields input[data-field="mean"]').inputValue(), '4');
 });
 
+test('a wider latent, deeper nets and another width train, and the mapping note shows', async () => {
+  const s = await page.evaluate(async () => {
+    await window.gan.configure({ latentDim: 3, hidden: 16, layers: 3 });
+    return window.gan.step(20);
+  });
+  assert.equal(s.step, 20);
+  assert.ok(Number.isFinite(s.lossD) && Number.isFinite(s.lossG), JSON.stringify(s));
+  assert.ok(await page.locator('#mapping-note').isVisible());
+  assert.ok((await colouredPixels(page, '#mapping-canvas')) >= 200);
+  await page.evaluate(() => window.gan.configure({ latentDim: 1, hidden: 32, layers: 2 }));
+  assert.ok(await page.locator('#mapping-note').isHidden());
+});
+
 test('a bad value typed into a control shows the error and reverts', async () => {
   const input = page.locator('input[data-key="batch"]');
   await input.fill('0');
