@@ -2,6 +2,7 @@
 // backend choice, wires the UI, then publishes `window.gan`.
 import { GanApi } from './api.js';
 import { mountUi } from './ui.js';
+import { parseHash } from './share.js';
 
 /** @returns {Promise<any>} the wasm-bindgen exports Trunk puts on window.wasmBindings */
 function wasmBindings() {
@@ -12,26 +13,29 @@ function wasmBindings() {
 }
 
 /**
- * Creates the playground with `?backend=` from the URL. Rust validates it; a bad
- * value is reported as a notice and the defaults are used instead.
+ * Creates the playground from the link: the hash's settings (each bad one
+ * skipped with a notice; Rust validates them) and `?backend=` on top.
  */
-async function createPlayground(bindings, notices) {
+async function createPlayground(bindings, link, notices) {
+  const { config, notices: bad } = bindings.sanitizeConfig(link.patch);
+  notices.push(...bad.map((m) => `Ignored from the link: ${m}`));
   const backend = new URLSearchParams(location.search).get('backend');
-  if (backend === null) return bindings.Playground.create({});
+  if (backend === null) return bindings.Playground.create(config);
   try {
-    return await bindings.Playground.create({ backend });
+    return await bindings.Playground.create({ ...config, backend });
   } catch (e) {
     notices.push(`Ignored ?backend=${backend.slice(0, 40)}: ${e?.message ?? e}`);
-    return bindings.Playground.create({});
+    return bindings.Playground.create(config);
   }
 }
 
 async function boot() {
-  const notices = [];
   const bindings = await wasmBindings();
-  const playground = await createPlayground(bindings, notices);
+  const link = parseHash(location.hash);
+  const notices = [...link.notices];
+  const playground = await createPlayground(bindings, link, notices);
   const gan = new GanApi(playground);
-  mountUi(document, gan, notices);
+  mountUi(document, gan, { notices, hide: link.hide, sanitize: bindings.sanitizeConfig });
   window.gan = gan;
   document.documentElement.dataset.ready = 'true';
 }

@@ -5,6 +5,7 @@ import { drawMapping } from './plot/mapping.js';
 import { drawDistributions } from './plot/distributions.js';
 import { drawLosses } from './plot/losses.js';
 import { mountDrawTarget, DRAW_RANGE } from './draw-target.js';
+import { parseHash, toHash } from './share.js';
 
 /** The fields each target kind takes, in display order. */
 const TARGET_FIELDS = {
@@ -20,13 +21,14 @@ const MAX_HISTORY = 2000;
 /**
  * @param {Document} doc
  * @param {import('./api.js').GanApi} gan
- * @param {string[]} notices messages from page start-up (e.g. an ignored URL parameter)
+ * @param {{notices: string[], hide: string[], sanitize: (patch: object) => {config: object, notices: string[]}}} link
+ *   messages from start-up (ignored link settings), the controls the link hides, and Rust's lenient validator
  */
-export function mountUi(doc, gan, notices) {
+export function mountUi(doc, gan, { notices, hide, sanitize }) {
   const $ = (id) => /** @type {HTMLElement} */ (doc.getElementById(id));
   const errorBox = $('error');
   /** @type {{step: number, lossD: number, lossG: number}[]} */
-  let history = [];
+  let lossHistory = [];
   let rate = { step: 0, t: performance.now(), value: 0 };
 
   const showError = (e) => {
@@ -126,23 +128,49 @@ export function mountUi(doc, gan, notices) {
   gan.addEventListener('error', (e) => showError(/** @type {CustomEvent} */ (e).detail));
   gan.addEventListener('configured', (e) => {
     const { state, reset } = /** @type {CustomEvent} */ (e).detail;
-    if (reset) history = [];
+    if (reset) lossHistory = [];
     syncControls(state);
+  });
+
+  // ----- the link: hidden controls, the hash kept in step with the config, copy link -----
+  for (const name of hide) {
+    for (const el of doc.querySelectorAll(`[data-control="${name}"]`)) /** @type {HTMLElement} */ (el).hidden = true;
+  }
+  const writeHash = (config) => window.history.replaceState(null, '', `${location.pathname}${location.search}${toHash(config, hide)}`);
+  gan.addEventListener('configured', (e) => writeHash(/** @type {CustomEvent} */ (e).detail.state.config));
+  writeHash(gan.state().config);
+  addEventListener('hashchange', () => {
+    const link = parseHash(location.hash);
+    const { config, notices: bad } = sanitize(link.patch);
+    notices.splice(0, notices.length, ...link.notices, ...bad.map((m) => `Ignored from the link: ${m}`));
+    apply(config);
+  });
+  $('btn-share').addEventListener('click', async () => {
+    const box = /** @type {HTMLInputElement} */ ($('share-link'));
+    box.value = location.href;
+    box.hidden = false;
+    box.select();
+    try {
+      await navigator.clipboard.writeText(location.href);
+      $('share-status').textContent = 'Link copied.';
+    } catch {
+      $('share-status').textContent = 'Copy the link above.';
+    }
   });
 
   // ----- plots and readouts -----
   const fmt = (v, digits = 3) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
   gan.addEventListener('frame', (e) => {
     const { frame } = /** @type {CustomEvent} */ (e).detail;
-    if (history.length && frame.step < history[history.length - 1].step) history = [];
-    if (frame.lossD !== null && (!history.length || frame.step > history[history.length - 1].step)) {
-      history.push({ step: frame.step, lossD: frame.lossD, lossG: frame.lossG });
-      if (history.length > MAX_HISTORY) history = history.filter((_, i) => i % 2 === 0);
+    if (lossHistory.length && frame.step < lossHistory[lossHistory.length - 1].step) lossHistory = [];
+    if (frame.lossD !== null && (!lossHistory.length || frame.step > lossHistory[lossHistory.length - 1].step)) {
+      lossHistory.push({ step: frame.step, lossD: frame.lossD, lossG: frame.lossG });
+      if (lossHistory.length > MAX_HISTORY) lossHistory = lossHistory.filter((_, i) => i % 2 === 0);
     }
     drawLatent(/** @type {HTMLCanvasElement} */ ($('latent-canvas')), frame);
     drawMapping(/** @type {HTMLCanvasElement} */ ($('mapping-canvas')), frame);
     drawDistributions(/** @type {HTMLCanvasElement} */ ($('dist-canvas')), frame);
-    drawLosses(/** @type {HTMLCanvasElement} */ ($('loss-canvas')), history);
+    drawLosses(/** @type {HTMLCanvasElement} */ ($('loss-canvas')), lossHistory);
     const now = performance.now();
     if (now - rate.t > 1000 || frame.step < rate.step) {
       rate = { step: frame.step, t: now, value: Math.max(0, ((frame.step - rate.step) * 1000) / (now - rate.t)) };

@@ -303,6 +303,24 @@ mod tests {
     }
 
     #[test]
+    fn lenient_apply_keeps_the_good_keys_and_reports_each_bad_one() {
+        let (c, errors) = Config1d::default().apply_lenient(&json!({
+            "batch": "lots", "seed": 5, "wings": 1, "target": {"kind": "uniform", "low": 0, "high": 2}, "beta1": 2
+        }));
+        assert_eq!(c.seed, 5);
+        assert_eq!(c.target, Target1d::Uniform { low: 0.0, high: 2.0 });
+        assert_eq!(c.batch, Config1d::default().batch);
+        assert_eq!(c.beta1, Config1d::default().beta1);
+        let messages: Vec<String> = errors.into_iter().map(|e| e.0).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("`batch`")));
+        assert!(messages.iter().any(|m| m.contains("unknown config key `wings`")));
+        assert!(messages.iter().any(|m| m.contains("`beta1`")));
+        let (same, errors) = Config1d::default().apply_lenient(&json!("nope"));
+        assert_eq!((same, errors.len()), (Config1d::default(), 1));
+    }
+
+    #[test]
     fn live_keys_do_not_reset() {
         let old = Config1d::default();
         let lr = old.apply(&json!({"lrG": 0.01, "stepsPerFrame": 3})).unwrap();

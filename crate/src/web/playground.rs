@@ -94,6 +94,20 @@ async fn refresh(inner: &Rc<RefCell<Inner>>) -> Result<Frame1d, JsValue> {
     Ok(frame)
 }
 
+/// `sanitizeConfig(patch)`: the default config with every valid key of
+/// `patch` applied, and one message for each key that was not. For untrusted
+/// input, such as a shared link's hash, that should apply what it can.
+#[wasm_bindgen(js_name = sanitizeConfig)]
+pub fn sanitize_config(patch: JsValue) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Sanitized<'a> {
+        config: &'a Config1d,
+        notices: Vec<String>,
+    }
+    let (config, errors) = Config1d::default().apply_lenient(&patch_from_js(patch)?);
+    to_js(&Sanitized { config: &config, notices: errors.into_iter().map(|e| e.0).collect() })
+}
+
 #[wasm_bindgen]
 impl Playground {
     /// `Playground.create(partialConfig)`: resolves to a ready playground, or
