@@ -12,6 +12,10 @@ before(async () => {
   page = browser.page;
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => { window.__ganAtDomReady = typeof window.gan; });
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`);
+    });
   });
   await openPlayground(page, `${server.url}/`);
 });
@@ -182,6 +186,13 @@ test('drawing a target makes it P_data, and G learns it', async () => {
   assert.equal(fresh.step, 0);
   const trained = await page.evaluate(() => window.gan.step(400));
   assert.ok(trained.metrics.w1 < fresh.metrics.w1, `W1 ${fresh.metrics.w1} -> ${trained.metrics.w1}`);
+});
+
+test('everything above ran under the strict CSP with zero violations', async () => {
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.equal(csp, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:");
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline scripts');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
 });
 
 test('the page made no request off 127.0.0.1 and logged no console errors', async () => {
