@@ -29,7 +29,17 @@ async function createPlayground(bindings, link, notices) {
   }
 }
 
+/**
+ * Registers the offline service worker, except with `?dev` in the URL (then
+ * every load comes from the server, as a developer wants while editing).
+ */
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator) || new URLSearchParams(location.search).has('dev')) return;
+  navigator.serviceWorker.register('sw.js').catch((e) => console.warn('offline mode unavailable:', e));
+}
+
 async function boot() {
+  registerServiceWorker();
   const bindings = await wasmBindings();
   const link = parseHash(location.hash);
   const notices = [...link.notices];
