@@ -15,14 +15,21 @@ const TYPES = {
 };
 
 /**
- * Serves `root` on 127.0.0.1 at an ephemeral port.
+ * Serves `root` on 127.0.0.1 at an ephemeral port, under the URL path `prefix`
+ * (anything outside it is a 404, as on a host that owns only that sub-path).
  * @returns {Promise<{url: string, requests: string[], close: () => Promise<void>}>}
  */
-export async function serve(root = DIST) {
+export async function serve(root = DIST, prefix = '/') {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!pathname.startsWith(prefix)) {
+      res.writeHead(404);
+      res.end('not found');
+      return;
+    }
+    const path = normalize(`/${pathname.slice(prefix.length)}`).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');

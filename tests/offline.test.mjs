@@ -53,3 +53,22 @@ test('?dev skips the service worker', async () => {
     await server.close();
   }
 });
+
+test('dist/ works from a sub-path of another site', async () => {
+  const server = await serve(undefined, '/vendor/gan/');
+  const browser = await launch({ webgpu: false });
+  try {
+    const { page } = browser;
+    await openPlayground(page, `${server.url}/vendor/gan/#batch=64`);
+    const s = await page.evaluate(() => window.gan.step(10));
+    assert.equal(s.step, 10);
+    assert.equal(s.config.batch, 64);
+    assert.deepEqual(browser.consoleErrors, [], 'no 404s, no errors');
+    assert.ok(server.requests.every((r) => r.startsWith('/vendor/gan/')), JSON.stringify(server.requests));
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    assert.equal(new URL(scope).pathname, '/vendor/gan/');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
