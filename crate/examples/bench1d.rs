@@ -12,7 +12,10 @@ use gan_playground::config::Config1d;
 use gan_playground::train::Trainer1d;
 
 fn measure(name: &str, device: &Device, batch: usize, steps: usize) {
-    let config = Config1d { batch, ..Config1d::default() };
+    let config = Config1d {
+        batch,
+        ..Config1d::default()
+    };
     let mut t = Trainer1d::new(&config, device);
     // Warm-up: kernel compilation and allocation, then one readback to drain the queue.
     for _ in 0..5 {
@@ -26,11 +29,16 @@ fn measure(name: &str, device: &Device, batch: usize, steps: usize) {
     // Wait for the device: read the last losses back.
     pollster::block_on(t.begin_frame().read()).expect("readback");
     let ms = start.elapsed().as_secs_f64() * 1e3 / steps as f64;
-    println!(r#"{{"where":"native","backend":"{name}","batch":{batch},"steps":{steps},"msPerStep":{ms:.3}}}"#);
+    println!(
+        r#"{{"where":"native","backend":"{name}","batch":{batch},"steps":{steps},"msPerStep":{ms:.3}}}"#
+    );
 }
 
 fn main() {
-    let steps: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(300);
+    let steps: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
     for batch in [128, 256] {
         measure("flex", &Device::flex(), batch, steps);
     }

@@ -23,8 +23,17 @@ fn train(config: &Config1d, steps: usize) -> Trainer1d {
 /// from step 500 on).
 #[test]
 fn gaussian_target_w1_falls_below_0_15() {
-    let config = Config1d { target: Target1d::Gaussian { mean: 4.0, std: 0.5 }, ..Config1d::default() };
-    let start = frame(&Trainer1d::new(&config, &Device::flex())).metrics.w1.unwrap();
+    let config = Config1d {
+        target: Target1d::Gaussian {
+            mean: 4.0,
+            std: 0.5,
+        },
+        ..Config1d::default()
+    };
+    let start = frame(&Trainer1d::new(&config, &Device::flex()))
+        .metrics
+        .w1
+        .unwrap();
     let end = frame(&train(&config, 3000)).metrics.w1.unwrap();
     assert!(start > 0.25, "untrained W1 {start}");
     assert!(end < 0.15, "W1 after 3000 steps: {end} (from {start})");
@@ -47,16 +56,33 @@ fn bimodal_target_covers_both_modes() {
 
 #[test]
 fn same_seed_same_losses_step_for_step() {
-    let config = Config1d { batch: 64, ..Config1d::default() };
-    let (mut a, mut b) = (Trainer1d::new(&config, &Device::flex()), Trainer1d::new(&config, &Device::flex()));
-    let mut other = Trainer1d::new(&Config1d { seed: 2, ..config.clone() }, &Device::flex());
+    let config = Config1d {
+        batch: 64,
+        ..Config1d::default()
+    };
+    let (mut a, mut b) = (
+        Trainer1d::new(&config, &Device::flex()),
+        Trainer1d::new(&config, &Device::flex()),
+    );
+    let mut other = Trainer1d::new(
+        &Config1d {
+            seed: 2,
+            ..config.clone()
+        },
+        &Device::flex(),
+    );
     let mut differs = false;
     for _ in 0..25 {
         a.step();
         b.step();
         other.step();
         let (fa, fb, fo) = (frame(&a), frame(&b), frame(&other));
-        assert_eq!((fa.loss_d, fa.loss_g), (fb.loss_d, fb.loss_g), "step {}", fa.step);
+        assert_eq!(
+            (fa.loss_d, fa.loss_g),
+            (fb.loss_d, fb.loss_g),
+            "step {}",
+            fa.step
+        );
         assert_eq!(fa.curve_x, fb.curve_x);
         differs |= fa.loss_d != fo.loss_d;
     }

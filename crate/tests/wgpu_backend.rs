@@ -18,18 +18,31 @@ fn run(device: &Device, steps: usize) -> Vec<Frame1d> {
 
 #[test]
 fn wgpu_matches_the_cpu_run() {
-    let wgpu = Device::wgpu_options().init().expect("a wgpu adapter (install mesa-vulkan-drivers for lavapipe)");
+    let wgpu = Device::wgpu_options()
+        .init()
+        .expect("a wgpu adapter (install mesa-vulkan-drivers for lavapipe)");
     let gpu = run(&wgpu, 3);
     let cpu = run(&Device::flex(), 3);
     for (g, c) in gpu.iter().zip(&cpu) {
-        let (gd, gg) = (g.loss_d.expect("finite D loss"), g.loss_g.expect("finite G loss"));
+        let (gd, gg) = (
+            g.loss_d.expect("finite D loss"),
+            g.loss_g.expect("finite G loss"),
+        );
         assert!(gd.is_finite() && gg.is_finite());
         assert_eq!(g.curve_x.len(), c.curve_x.len());
         assert_eq!(g.fake_hist.len(), c.fake_hist.len());
         assert_eq!(g.disc_d.len(), c.disc_d.len());
         let (cd, cg) = (c.loss_d.unwrap(), c.loss_g.unwrap());
-        assert!((gd - cd).abs() < 1e-3 * cd.abs().max(1.0), "step {}: D loss {gd} vs CPU {cd}", g.step);
-        assert!((gg - cg).abs() < 1e-3 * cg.abs().max(1.0), "step {}: G loss {gg} vs CPU {cg}", g.step);
+        assert!(
+            (gd - cd).abs() < 1e-3 * cd.abs().max(1.0),
+            "step {}: D loss {gd} vs CPU {cd}",
+            g.step
+        );
+        assert!(
+            (gg - cg).abs() < 1e-3 * cg.abs().max(1.0),
+            "step {}: G loss {gg} vs CPU {cg}",
+            g.step
+        );
         for (a, b) in g.curve_x.iter().zip(&c.curve_x) {
             assert!((a - b).abs() < 1e-3, "mapping {a} vs {b}");
         }

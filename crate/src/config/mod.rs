@@ -89,7 +89,8 @@ impl Config1d {
         let mut config = self.clone();
         let mut errors = Vec::new();
         for (key, value) in map {
-            let one = serde_json::Value::Object([(key.clone(), value.clone())].into_iter().collect());
+            let one =
+                serde_json::Value::Object([(key.clone(), value.clone())].into_iter().collect());
             match config.apply(&one) {
                 Ok(next) => config = next,
                 Err(e) => errors.push(e),

@@ -13,8 +13,18 @@ pub struct ConfigError(pub String);
 
 /// The keys `configure` accepts, in the order the error message lists them.
 pub const KEYS: &[&str] = &[
-    "lesson", "backend", "target", "batch", "lrG", "lrD", "beta1", "latentDim", "hidden", "layers",
-    "seed", "stepsPerFrame",
+    "lesson",
+    "backend",
+    "target",
+    "batch",
+    "lrG",
+    "lrD",
+    "beta1",
+    "latentDim",
+    "hidden",
+    "layers",
+    "seed",
+    "stepsPerFrame",
 ];
 
 /// JavaScript's `Number.MAX_SAFE_INTEGER`: larger seeds would not survive a round trip.
@@ -68,12 +78,20 @@ pub(super) fn apply(old: &Config1d, patch: &Value) -> Result<Config1d, ConfigErr
 }
 
 fn target(v: &Value) -> Result<Target1d, ConfigError> {
-    const KINDS: &str = "\"gaussian\", \"bimodal\", \"uniform\", \"exponential\", \"mixture3\", \"custom\"";
+    const KINDS: &str =
+        "\"gaussian\", \"bimodal\", \"uniform\", \"exponential\", \"mixture3\", \"custom\"";
     let Value::Object(map) = v else {
-        return Err(err("target", &format!("an object with a `kind` of {KINDS}"), v));
+        return Err(err(
+            "target",
+            &format!("an object with a `kind` of {KINDS}"),
+            v,
+        ));
     };
     let kind = map.get("kind").unwrap_or(&Value::Null);
-    let mut f = Fields { map, allowed: vec!["kind"] };
+    let mut f = Fields {
+        map,
+        allowed: vec!["kind"],
+    };
     let t = match kind.as_str() {
         Some("gaussian") => Target1d::Gaussian {
             mean: f.num("mean", -10.0, 10.0, 0.0)?,
@@ -95,7 +113,9 @@ fn target(v: &Value) -> Result<Target1d, ConfigError> {
             }
             Target1d::Uniform { low, high }
         }
-        Some("exponential") => Target1d::Exponential { rate: f.num("rate", 0.1, 10.0, 1.0)? },
+        Some("exponential") => Target1d::Exponential {
+            rate: f.num("rate", 0.1, 10.0, 1.0)?,
+        },
         Some("mixture3") => Target1d::Mixture3,
         Some("custom") => {
             let histogram = f.histogram()?;
@@ -106,7 +126,11 @@ fn target(v: &Value) -> Result<Target1d, ConfigError> {
                     "`target.high` must exceed `target.low` by at least 0.1; got low {low}, high {high}"
                 )));
             }
-            Target1d::Custom { histogram, low, high }
+            Target1d::Custom {
+                histogram,
+                low,
+                high,
+            }
         }
         _ => return Err(err("target.kind", &format!("one of {KINDS}"), kind)),
     };
@@ -122,7 +146,13 @@ struct Fields<'a> {
 }
 
 impl Fields<'_> {
-    fn num(&mut self, name: &'static str, min: f64, max: f64, default: f64) -> Result<f64, ConfigError> {
+    fn num(
+        &mut self,
+        name: &'static str,
+        min: f64,
+        max: f64,
+        default: f64,
+    ) -> Result<f64, ConfigError> {
         self.allowed.push(name);
         match self.map.get(name) {
             None => Ok(default),
@@ -147,17 +177,29 @@ impl Fields<'_> {
         for (i, item) in items.iter().enumerate() {
             match item.as_f64() {
                 Some(w) if w.is_finite() && (0.0..=1e9).contains(&w) => out.push(w),
-                _ => return Err(err(&format!("target.histogram[{i}]"), "a number in 0..=1e9", item)),
+                _ => {
+                    return Err(err(
+                        &format!("target.histogram[{i}]"),
+                        "a number in 0..=1e9",
+                        item,
+                    ))
+                }
             }
         }
         if out.iter().sum::<f64>() <= 0.0 {
-            return Err(ConfigError(format!("`target.histogram` must be {WHAT}; all bins are 0")));
+            return Err(ConfigError(format!(
+                "`target.histogram` must be {WHAT}; all bins are 0"
+            )));
         }
         Ok(out)
     }
 
     fn reject_unknown(&self) -> Result<(), ConfigError> {
-        match self.map.keys().find(|k| !self.allowed.contains(&k.as_str())) {
+        match self
+            .map
+            .keys()
+            .find(|k| !self.allowed.contains(&k.as_str()))
+        {
             None => Ok(()),
             Some(k) => Err(ConfigError(format!(
                 "unknown key `target.{}` for this kind; its keys are: {}",
@@ -223,7 +265,10 @@ mod tests {
         let old = Config1d::default();
         match old.apply(&patch) {
             Ok(c) => panic!("{patch} accepted as {c:?}"),
-            Err(ConfigError(msg)) => assert!(msg.contains(needle), "{patch}: message {msg:?} lacks {needle:?}"),
+            Err(ConfigError(msg)) => assert!(
+                msg.contains(needle),
+                "{patch}: message {msg:?} lacks {needle:?}"
+            ),
         }
     }
 
@@ -237,54 +282,139 @@ mod tests {
                 "hidden": 64, "layers": 3, "seed": 42.0, "stepsPerFrame": 20
             }))
             .unwrap();
-        assert_eq!(c.target, Target1d::Gaussian { mean: 4.0, std: 0.5 });
-        assert_eq!((c.batch, c.latent_dim, c.hidden, c.layers, c.seed, c.steps_per_frame), (256, 3, 64, 3, 42, 20));
+        assert_eq!(
+            c.target,
+            Target1d::Gaussian {
+                mean: 4.0,
+                std: 0.5
+            }
+        );
+        assert_eq!(
+            (
+                c.batch,
+                c.latent_dim,
+                c.hidden,
+                c.layers,
+                c.seed,
+                c.steps_per_frame
+            ),
+            (256, 3, 64, 3, 42, 20)
+        );
         assert_eq!((c.lr_g, c.lr_d, c.beta1), (0.002, 0.0005, 0.9));
         assert_eq!(c.backend, BackendChoice::Cpu);
     }
 
     #[test]
     fn target_fields_default_per_kind() {
-        let c = Config1d::default().apply(&json!({"target": {"kind": "exponential"}})).unwrap();
+        let c = Config1d::default()
+            .apply(&json!({"target": {"kind": "exponential"}}))
+            .unwrap();
         assert_eq!(c.target, Target1d::Exponential { rate: 1.0 });
         let c = Config1d::default()
             .apply(&json!({"target": {"kind": "custom", "histogram": [0, 1, 2]}}))
             .unwrap();
-        assert_eq!(c.target, Target1d::Custom { histogram: vec![0.0, 1.0, 2.0], low: -4.0, high: 4.0 });
+        assert_eq!(
+            c.target,
+            Target1d::Custom {
+                histogram: vec![0.0, 1.0, 2.0],
+                low: -4.0,
+                high: 4.0
+            }
+        );
     }
 
     #[test]
     fn rejects_with_key_and_range() {
-        rejects(json!({"batch": 0}), "`batch` must be an integer in 1..=4096; got 0");
-        rejects(json!({"batch": 2.5}), "`batch` must be an integer in 1..=4096; got 2.5");
-        rejects(json!({"batch": "128"}), "`batch` must be an integer in 1..=4096; got the string \"128\"");
+        rejects(
+            json!({"batch": 0}),
+            "`batch` must be an integer in 1..=4096; got 0",
+        );
+        rejects(
+            json!({"batch": 2.5}),
+            "`batch` must be an integer in 1..=4096; got 2.5",
+        );
+        rejects(
+            json!({"batch": "128"}),
+            "`batch` must be an integer in 1..=4096; got the string \"128\"",
+        );
         rejects(json!({"lrG": -1}), "`lrG` must be a number in 0.000001..=1");
         rejects(json!({"lrD": null}), "`lrD` must be a number");
-        rejects(json!({"beta1": 1}), "`beta1` must be a number in 0..=0.999; got 1");
-        rejects(json!({"latentDim": 17}), "`latentDim` must be an integer in 1..=16");
-        rejects(json!({"hidden": true}), "`hidden` must be an integer in 1..=256; got the boolean true");
+        rejects(
+            json!({"beta1": 1}),
+            "`beta1` must be a number in 0..=0.999; got 1",
+        );
+        rejects(
+            json!({"latentDim": 17}),
+            "`latentDim` must be an integer in 1..=16",
+        );
+        rejects(
+            json!({"hidden": true}),
+            "`hidden` must be an integer in 1..=256; got the boolean true",
+        );
         rejects(json!({"layers": 7}), "`layers` must be an integer in 1..=6");
-        rejects(json!({"seed": -1}), "`seed` must be an integer in 0..=9007199254740991");
-        rejects(json!({"stepsPerFrame": 0}), "`stepsPerFrame` must be an integer in 1..=500");
-        rejects(json!({"backend": "cuda"}), "`backend` must be one of \"auto\", \"cpu\", \"webgpu\"");
+        rejects(
+            json!({"seed": -1}),
+            "`seed` must be an integer in 0..=9007199254740991",
+        );
+        rejects(
+            json!({"stepsPerFrame": 0}),
+            "`stepsPerFrame` must be an integer in 1..=500",
+        );
+        rejects(
+            json!({"backend": "cuda"}),
+            "`backend` must be one of \"auto\", \"cpu\", \"webgpu\"",
+        );
         rejects(json!({"lesson": "2d"}), "`lesson` must be \"1d\"");
-        rejects(json!({"bogus": 1}), "unknown config key `bogus`; the keys are: lesson, backend");
+        rejects(
+            json!({"bogus": 1}),
+            "unknown config key `bogus`; the keys are: lesson, backend",
+        );
         rejects(json!(5), "configure expects an object");
     }
 
     #[test]
     fn rejects_bad_targets() {
         rejects(json!({"target": "gaussian"}), "`target` must be an object");
-        rejects(json!({"target": {"kind": "cauchy"}}), "`target.kind` must be one of");
-        rejects(json!({"target": {"kind": "gaussian", "std": 0}}), "`target.std` must be a number in 0.01..=5; got 0");
-        rejects(json!({"target": {"kind": "gaussian", "sigma": 1}}), "unknown key `target.sigma`");
-        rejects(json!({"target": {"kind": "uniform", "low": 2, "high": 1}}), "`target.high` must exceed `target.low`");
-        rejects(json!({"target": {"kind": "bimodal", "weight": 1}}), "`target.weight` must be a number in 0.05..=0.95");
-        rejects(json!({"target": {"kind": "exponential", "rate": 0}}), "`target.rate`");
-        rejects(json!({"target": {"kind": "custom"}}), "`target.histogram` must be an array");
-        rejects(json!({"target": {"kind": "custom", "histogram": [1]}}), "got 1 bins");
-        rejects(json!({"target": {"kind": "custom", "histogram": [0, 0]}}), "all bins are 0");
-        rejects(json!({"target": {"kind": "custom", "histogram": [1, -1]}}), "`target.histogram[1]` must be a number");
+        rejects(
+            json!({"target": {"kind": "cauchy"}}),
+            "`target.kind` must be one of",
+        );
+        rejects(
+            json!({"target": {"kind": "gaussian", "std": 0}}),
+            "`target.std` must be a number in 0.01..=5; got 0",
+        );
+        rejects(
+            json!({"target": {"kind": "gaussian", "sigma": 1}}),
+            "unknown key `target.sigma`",
+        );
+        rejects(
+            json!({"target": {"kind": "uniform", "low": 2, "high": 1}}),
+            "`target.high` must exceed `target.low`",
+        );
+        rejects(
+            json!({"target": {"kind": "bimodal", "weight": 1}}),
+            "`target.weight` must be a number in 0.05..=0.95",
+        );
+        rejects(
+            json!({"target": {"kind": "exponential", "rate": 0}}),
+            "`target.rate`",
+        );
+        rejects(
+            json!({"target": {"kind": "custom"}}),
+            "`target.histogram` must be an array",
+        );
+        rejects(
+            json!({"target": {"kind": "custom", "histogram": [1]}}),
+            "got 1 bins",
+        );
+        rejects(
+            json!({"target": {"kind": "custom", "histogram": [0, 0]}}),
+            "all bins are 0",
+        );
+        rejects(
+            json!({"target": {"kind": "custom", "histogram": [1, -1]}}),
+            "`target.histogram[1]` must be a number",
+        );
     }
 
     #[test]
@@ -298,7 +428,10 @@ mod tests {
     #[test]
     fn long_strings_are_clipped_in_messages() {
         let long = "x".repeat(10_000);
-        let msg = Config1d::default().apply(&json!({ long.clone(): 1 })).unwrap_err().0;
+        let msg = Config1d::default()
+            .apply(&json!({ long.clone(): 1 }))
+            .unwrap_err()
+            .0;
         assert!(msg.len() < 200, "{} chars", msg.len());
     }
 
@@ -308,13 +441,21 @@ mod tests {
             "batch": "lots", "seed": 5, "wings": 1, "target": {"kind": "uniform", "low": 0, "high": 2}, "beta1": 2
         }));
         assert_eq!(c.seed, 5);
-        assert_eq!(c.target, Target1d::Uniform { low: 0.0, high: 2.0 });
+        assert_eq!(
+            c.target,
+            Target1d::Uniform {
+                low: 0.0,
+                high: 2.0
+            }
+        );
         assert_eq!(c.batch, Config1d::default().batch);
         assert_eq!(c.beta1, Config1d::default().beta1);
         let messages: Vec<String> = errors.into_iter().map(|e| e.0).collect();
         assert_eq!(messages.len(), 3, "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("`batch`")));
-        assert!(messages.iter().any(|m| m.contains("unknown config key `wings`")));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("unknown config key `wings`")));
         assert!(messages.iter().any(|m| m.contains("`beta1`")));
         let (same, errors) = Config1d::default().apply_lenient(&json!("nope"));
         assert_eq!((same, errors.len()), (Config1d::default(), 1));
@@ -323,7 +464,9 @@ mod tests {
     #[test]
     fn live_keys_do_not_reset() {
         let old = Config1d::default();
-        let lr = old.apply(&json!({"lrG": 0.01, "stepsPerFrame": 3})).unwrap();
+        let lr = old
+            .apply(&json!({"lrG": 0.01, "stepsPerFrame": 3}))
+            .unwrap();
         assert!(!lr.needs_reset_from(&old));
         let t = old.apply(&json!({"target": {"kind": "mixture3"}})).unwrap();
         assert!(t.needs_reset_from(&old));

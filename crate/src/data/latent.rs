@@ -8,7 +8,9 @@ use rand_distr::StandardNormal;
 /// # Shapes
 /// Returns `n * dim` values, to be read as `[n, dim]`.
 pub fn gaussian_latent<R: Rng + ?Sized>(rng: &mut R, n: usize, dim: usize) -> Vec<f32> {
-    (0..n * dim).map(|_| rng.sample::<f32, _>(StandardNormal)).collect()
+    (0..n * dim)
+        .map(|_| rng.sample::<f32, _>(StandardNormal))
+        .collect()
 }
 
 #[cfg(test)]

@@ -18,21 +18,43 @@ pub const MIXTURE3_WEIGHTS: [f64; 3] = [0.3, 0.4, 0.3];
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Target1d {
-    Gaussian { mean: f64, std: f64 },
+    Gaussian {
+        mean: f64,
+        std: f64,
+    },
     /// Two Gaussians of equal spread; `weight` is the mass of the first.
-    Bimodal { mean1: f64, mean2: f64, std: f64, weight: f64 },
-    Uniform { low: f64, high: f64 },
-    Exponential { rate: f64 },
+    Bimodal {
+        mean1: f64,
+        mean2: f64,
+        std: f64,
+        weight: f64,
+    },
+    Uniform {
+        low: f64,
+        high: f64,
+    },
+    Exponential {
+        rate: f64,
+    },
     /// Three Gaussians at [`MIXTURE3_MEANS`].
     Mixture3,
     /// A user-drawn histogram: bin weights (not necessarily normalised) over
     /// `[low, high]`, uniform inside each bin.
-    Custom { histogram: Vec<f64>, low: f64, high: f64 },
+    Custom {
+        histogram: Vec<f64>,
+        low: f64,
+        high: f64,
+    },
 }
 
 impl Default for Target1d {
     fn default() -> Self {
-        Target1d::Bimodal { mean1: -2.0, mean2: 2.0, std: 0.5, weight: 0.5 }
+        Target1d::Bimodal {
+            mean1: -2.0,
+            mean2: 2.0,
+            std: 0.5,
+            weight: 0.5,
+        }
     }
 }
 
@@ -41,9 +63,12 @@ impl Target1d {
     fn components(&self) -> Option<Vec<(f64, f64, f64)>> {
         match *self {
             Target1d::Gaussian { mean, std } => Some(vec![(1.0, mean, std)]),
-            Target1d::Bimodal { mean1, mean2, std, weight } => {
-                Some(vec![(weight, mean1, std), (1.0 - weight, mean2, std)])
-            }
+            Target1d::Bimodal {
+                mean1,
+                mean2,
+                std,
+                weight,
+            } => Some(vec![(weight, mean1, std), (1.0 - weight, mean2, std)]),
             Target1d::Mixture3 => Some(
                 MIXTURE3_WEIGHTS
                     .iter()
@@ -88,7 +113,11 @@ impl Target1d {
                 // 1 - U lies in (0, 1], so the log is finite.
                 -(1.0 - rng.random::<f64>()).ln() / rate
             }
-            Target1d::Custom { histogram, low, high } => {
+            Target1d::Custom {
+                histogram,
+                low,
+                high,
+            } => {
                 let (probs, width) = Self::custom_bins(histogram, *low, *high);
                 let u: f64 = rng.random();
                 let mut acc = 0.0;
@@ -130,7 +159,11 @@ impl Target1d {
         match self {
             Target1d::Uniform { low, high } => ((low + high) / 2.0, (high - low).powi(2) / 12.0),
             Target1d::Exponential { rate } => (1.0 / rate, 1.0 / (rate * rate)),
-            Target1d::Custom { histogram, low, high } => {
+            Target1d::Custom {
+                histogram,
+                low,
+                high,
+            } => {
                 let (probs, width) = Self::custom_bins(histogram, *low, *high);
                 let centre = |i: usize| low + width * (i as f64 + 0.5);
                 let mean: f64 = probs.iter().enumerate().map(|(i, p)| p * centre(i)).sum();
@@ -171,7 +204,11 @@ impl Target1d {
                     0.0
                 }
             }
-            Target1d::Custom { histogram, low, high } => {
+            Target1d::Custom {
+                histogram,
+                low,
+                high,
+            } => {
                 if x < *low || x >= *high {
                     return 0.0;
                 }
@@ -187,8 +224,14 @@ impl Target1d {
     /// mass lies, with a margin.
     pub fn display_range(&self) -> (f64, f64) {
         if let Some(cs) = self.components() {
-            let lo = cs.iter().map(|(_, m, s)| m - 4.0 * s).fold(f64::INFINITY, f64::min);
-            let hi = cs.iter().map(|(_, m, s)| m + 4.0 * s).fold(f64::NEG_INFINITY, f64::max);
+            let lo = cs
+                .iter()
+                .map(|(_, m, s)| m - 4.0 * s)
+                .fold(f64::INFINITY, f64::min);
+            let hi = cs
+                .iter()
+                .map(|(_, m, s)| m + 4.0 * s)
+                .fold(f64::NEG_INFINITY, f64::max);
             return (lo, hi);
         }
         match self {
@@ -210,13 +253,28 @@ mod tests {
 
     fn all_targets() -> Vec<Target1d> {
         vec![
-            Target1d::Gaussian { mean: 4.0, std: 0.5 },
+            Target1d::Gaussian {
+                mean: 4.0,
+                std: 0.5,
+            },
             Target1d::default(),
-            Target1d::Bimodal { mean1: -1.0, mean2: 3.0, std: 0.3, weight: 0.2 },
-            Target1d::Uniform { low: -1.0, high: 2.0 },
+            Target1d::Bimodal {
+                mean1: -1.0,
+                mean2: 3.0,
+                std: 0.3,
+                weight: 0.2,
+            },
+            Target1d::Uniform {
+                low: -1.0,
+                high: 2.0,
+            },
             Target1d::Exponential { rate: 1.5 },
             Target1d::Mixture3,
-            Target1d::Custom { histogram: vec![1.0, 0.0, 3.0, 2.0], low: -2.0, high: 2.0 },
+            Target1d::Custom {
+                histogram: vec![1.0, 0.0, 3.0, 2.0],
+                low: -2.0,
+                high: 2.0,
+            },
         ]
     }
 
@@ -230,8 +288,15 @@ mod tests {
             let var = xs.iter().map(|&v| (v as f64 - mean).powi(2)).sum::<f64>() / n as f64;
             let (m, s) = (target.mean(), target.std());
             // Five standard errors of the mean, and 2 % on the std.
-            assert!((mean - m).abs() < 5.0 * s / (n as f64).sqrt(), "{target:?}: mean {mean} vs {m}");
-            assert!((var.sqrt() - s).abs() < 0.02 * s, "{target:?}: std {} vs {s}", var.sqrt());
+            assert!(
+                (mean - m).abs() < 5.0 * s / (n as f64).sqrt(),
+                "{target:?}: mean {mean} vs {m}"
+            );
+            assert!(
+                (var.sqrt() - s).abs() < 0.02 * s,
+                "{target:?}: std {} vs {s}",
+                var.sqrt()
+            );
         }
     }
 
@@ -241,7 +306,10 @@ mod tests {
         let b = Target1d::default();
         assert!((b.mean()).abs() < 1e-12);
         assert!((b.std() - 4.25f64.sqrt()).abs() < 1e-12);
-        let u = Target1d::Uniform { low: -1.0, high: 2.0 };
+        let u = Target1d::Uniform {
+            low: -1.0,
+            high: 2.0,
+        };
         assert!((u.mean() - 0.5).abs() < 1e-12 && (u.std() - (0.75f64).sqrt()).abs() < 1e-12);
         let e = Target1d::Exponential { rate: 2.0 };
         assert!((e.mean() - 0.5).abs() < 1e-12 && (e.std() - 0.5).abs() < 1e-12);
@@ -254,26 +322,55 @@ mod tests {
             let (lo, hi) = (lo - 5.0, hi + 5.0);
             let steps = 200_000;
             let dx = (hi - lo) / steps as f64;
-            let integral: f64 = (0..steps).map(|i| target.pdf(lo + (i as f64 + 0.5) * dx) * dx).sum();
-            assert!((integral - 1.0).abs() < 1e-3, "{target:?}: ∫pdf = {integral}");
+            let integral: f64 = (0..steps)
+                .map(|i| target.pdf(lo + (i as f64 + 0.5) * dx) * dx)
+                .sum();
+            assert!(
+                (integral - 1.0).abs() < 1e-3,
+                "{target:?}: ∫pdf = {integral}"
+            );
         }
-        let g = Target1d::Gaussian { mean: 1.0, std: 2.0 };
+        let g = Target1d::Gaussian {
+            mean: 1.0,
+            std: 2.0,
+        };
         assert!((g.pdf(1.0) - 1.0 / (2.0 * (2.0 * std::f64::consts::PI).sqrt())).abs() < 1e-12);
-        let c = Target1d::Custom { histogram: vec![1.0, 3.0], low: 0.0, high: 2.0 };
+        let c = Target1d::Custom {
+            histogram: vec![1.0, 3.0],
+            low: 0.0,
+            high: 2.0,
+        };
         assert!((c.pdf(0.5) - 0.25).abs() < 1e-12 && (c.pdf(1.5) - 0.75).abs() < 1e-12);
     }
 
     #[test]
     fn custom_never_samples_an_empty_bin() {
         let mut rng = rand::rngs::StdRng::seed_from_u64(3);
-        let t = Target1d::Custom { histogram: vec![0.0, 1.0, 0.0, 0.0], low: 0.0, high: 4.0 };
-        assert!(t.sample(&mut rng, 10_000).iter().all(|&x| (1.0..2.0).contains(&x)));
+        let t = Target1d::Custom {
+            histogram: vec![0.0, 1.0, 0.0, 0.0],
+            low: 0.0,
+            high: 4.0,
+        };
+        assert!(t
+            .sample(&mut rng, 10_000)
+            .iter()
+            .all(|&x| (1.0..2.0).contains(&x)));
     }
 
     #[test]
     fn serde_uses_the_kind_tag() {
-        let t: Target1d = serde_json::from_str(r#"{"kind":"gaussian","mean":4,"std":0.5}"#).unwrap();
-        assert_eq!(t, Target1d::Gaussian { mean: 4.0, std: 0.5 });
-        assert_eq!(serde_json::to_string(&Target1d::Mixture3).unwrap(), r#"{"kind":"mixture3"}"#);
+        let t: Target1d =
+            serde_json::from_str(r#"{"kind":"gaussian","mean":4,"std":0.5}"#).unwrap();
+        assert_eq!(
+            t,
+            Target1d::Gaussian {
+                mean: 4.0,
+                std: 0.5
+            }
+        );
+        assert_eq!(
+            serde_json::to_string(&Target1d::Mixture3).unwrap(),
+            r#"{"kind":"mixture3"}"#
+        );
     }
 }

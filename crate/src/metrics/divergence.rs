@@ -31,7 +31,16 @@ impl Histogram {
         let counts = self.counts(samples);
         let total: f64 = counts.iter().sum();
         let width = (self.high - self.low) / self.bins as f64;
-        counts.iter().map(|c| if total > 0.0 { c / (total * width) } else { 0.0 }).collect()
+        counts
+            .iter()
+            .map(|c| {
+                if total > 0.0 {
+                    c / (total * width)
+                } else {
+                    0.0
+                }
+            })
+            .collect()
     }
 }
 
@@ -60,7 +69,12 @@ mod tests {
 
     #[test]
     fn js_hand_computed_cases() {
-        assert!(js_divergence(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0]).unwrap().abs() < 1e-12);
+        assert!(
+            js_divergence(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0])
+                .unwrap()
+                .abs()
+                < 1e-12
+        );
         assert!((js_divergence(&[1.0, 0.0], &[0.0, 5.0]).unwrap() - LN_2).abs() < 1e-12);
         // p = [1, 0], q = [½, ½]; m = [¾, ¼]:
         // ½·ln(4/3) + ½·(½·ln(2/3) + ½·ln 2) = 0.2157615…
@@ -77,7 +91,10 @@ mod tests {
     #[test]
     fn histogram_counts_and_clamps_outliers() {
         let h = Histogram::new(0.0, 4.0, 4);
-        assert_eq!(h.counts(&[0.5, 1.5, 1.7, 3.99, -7.0, 9.0, f32::NAN]), vec![2.0, 2.0, 0.0, 2.0]);
+        assert_eq!(
+            h.counts(&[0.5, 1.5, 1.7, 3.99, -7.0, 9.0, f32::NAN]),
+            vec![2.0, 2.0, 0.0, 2.0]
+        );
         let d = h.density(&[0.5, 1.5]);
         assert_eq!(d, vec![0.5, 0.5, 0.0, 0.0]);
     }

@@ -53,7 +53,10 @@ mod tests {
         // Mass 1 at 0 against half at 0 and half at 2: move 1/2 by 2.
         close(wasserstein_1d(&[0.0], &[0.0, 2.0]).unwrap(), 1.0);
         // Order does not matter; a shift by c costs c.
-        close(wasserstein_1d(&[5.0, -1.0, 2.0], &[7.5, 1.5, 4.5]).unwrap(), 2.5);
+        close(
+            wasserstein_1d(&[5.0, -1.0, 2.0], &[7.5, 1.5, 4.5]).unwrap(),
+            2.5,
+        );
         // Unequal sizes: {0,1,2,3} vs {1.5}: mean |x - 1.5| = 1.
         close(wasserstein_1d(&[3.0, 0.0, 2.0, 1.0], &[1.5]).unwrap(), 1.0);
     }
@@ -61,11 +64,18 @@ mod tests {
     #[test]
     fn equals_sorted_mean_absolute_difference() {
         let a: Vec<f32> = (0..500).map(|i| ((i * 37) % 101) as f32 * 0.1).collect();
-        let b: Vec<f32> = (0..500).map(|i| ((i * 53) % 97) as f32 * 0.13 - 1.0).collect();
+        let b: Vec<f32> = (0..500)
+            .map(|i| ((i * 53) % 97) as f32 * 0.13 - 1.0)
+            .collect();
         let (mut sa, mut sb) = (a.clone(), b.clone());
         sa.sort_by(f32::total_cmp);
         sb.sort_by(f32::total_cmp);
-        let reference = sa.iter().zip(&sb).map(|(x, y)| (*x as f64 - *y as f64).abs()).sum::<f64>() / 500.0;
+        let reference = sa
+            .iter()
+            .zip(&sb)
+            .map(|(x, y)| (*x as f64 - *y as f64).abs())
+            .sum::<f64>()
+            / 500.0;
         assert!((wasserstein_1d(&a, &b).unwrap() - reference).abs() < 1e-5);
     }
 

@@ -27,7 +27,13 @@ pub struct Generator1d {
 }
 
 impl Generator1d {
-    pub fn new<R: Rng + ?Sized>(latent_dim: usize, hidden: usize, layers: usize, rng: &mut R, device: &Device) -> Self {
+    pub fn new<R: Rng + ?Sized>(
+        latent_dim: usize,
+        hidden: usize,
+        layers: usize,
+        rng: &mut R,
+        device: &Device,
+    ) -> Self {
         Generator1d {
             net: Mlp::new(&widths(latent_dim, hidden, layers, 1), rng, device),
             skip: Mlp::new(&[latent_dim, 1], rng, device),
@@ -49,8 +55,15 @@ pub struct Discriminator1d {
 }
 
 impl Discriminator1d {
-    pub fn new<R: Rng + ?Sized>(hidden: usize, layers: usize, rng: &mut R, device: &Device) -> Self {
-        Discriminator1d { net: Mlp::new(&widths(1, hidden, layers, 1), rng, device) }
+    pub fn new<R: Rng + ?Sized>(
+        hidden: usize,
+        layers: usize,
+        rng: &mut R,
+        device: &Device,
+    ) -> Self {
+        Discriminator1d {
+            net: Mlp::new(&widths(1, hidden, layers, 1), rng, device),
+        }
     }
 
     /// # Shapes
@@ -77,6 +90,9 @@ mod tests {
         assert_eq!(d.num_params(), 97);
         let z = Tensor::<2>::zeros([5, 3], &device);
         assert_eq!(g.forward(z).dims(), [5, 1]);
-        assert_eq!(d.forward(Tensor::<2>::zeros([7, 1], &device)).dims(), [7, 1]);
+        assert_eq!(
+            d.forward(Tensor::<2>::zeros([7, 1], &device)).dims(),
+            [7, 1]
+        );
     }
 }

@@ -66,15 +66,26 @@ mod tests {
         let mut rng = rand::rngs::StdRng::seed_from_u64(0);
         let mut mlp = Mlp::new(&[1, 2, 1], &mut rng, &device);
         // Overwrite with known weights: h = lrelu([x, -x] + [0, 1]); y = h·[1, 2] + 0.5
-        mlp.layers[0].weight = Param::from_data(TensorData::new(vec![1.0f32, -1.0], [1, 2]), &device);
-        mlp.layers[0].bias = Some(Param::from_data(TensorData::new(vec![0.0f32, 1.0], [2]), &device));
-        mlp.layers[1].weight = Param::from_data(TensorData::new(vec![1.0f32, 2.0], [2, 1]), &device);
-        mlp.layers[1].bias = Some(Param::from_data(TensorData::new(vec![0.5f32], [1]), &device));
+        mlp.layers[0].weight =
+            Param::from_data(TensorData::new(vec![1.0f32, -1.0], [1, 2]), &device);
+        mlp.layers[0].bias = Some(Param::from_data(
+            TensorData::new(vec![0.0f32, 1.0], [2]),
+            &device,
+        ));
+        mlp.layers[1].weight =
+            Param::from_data(TensorData::new(vec![1.0f32, 2.0], [2, 1]), &device);
+        mlp.layers[1].bias = Some(Param::from_data(
+            TensorData::new(vec![0.5f32], [1]),
+            &device,
+        ));
         let x = Tensor::<2>::from_data(TensorData::new(vec![3.0f32, -0.5], [2, 1]), &device);
         let y: Vec<f32> = mlp.forward(x).into_data().try_to_vec().unwrap();
         // x = 3: h = [3, lrelu(-2) = -0.4]; y = 3 - 0.8 + 0.5 = 2.7
         // x = -0.5: h = [lrelu(-0.5) = -0.1, 1.5]; y = -0.1 + 3 + 0.5 = 3.4
-        assert!((y[0] - 2.7).abs() < 1e-6 && (y[1] - 3.4).abs() < 1e-6, "{y:?}");
+        assert!(
+            (y[0] - 2.7).abs() < 1e-6 && (y[1] - 3.4).abs() < 1e-6,
+            "{y:?}"
+        );
     }
 
     #[test]
@@ -83,7 +94,12 @@ mod tests {
         let weights = |seed| {
             let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
             let mlp = Mlp::new(&[4, 16, 1], &mut rng, &device);
-            mlp.layers[0].weight.val().into_data().try_to_vec::<f32>().unwrap()
+            mlp.layers[0]
+                .weight
+                .val()
+                .into_data()
+                .try_to_vec::<f32>()
+                .unwrap()
         };
         let (a, b, c) = (weights(1), weights(1), weights(2));
         assert_eq!(a, b);

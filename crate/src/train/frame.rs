@@ -4,7 +4,7 @@
 //! A [`PendingFrame`] owns what it needs, so the trainer is free (and may be
 //! stepped or replaced) while the read is in flight.
 
-use burn::tensor::{Transaction, TensorData};
+use burn::tensor::{TensorData, Transaction};
 use serde::Serialize;
 
 use super::trainer1d::Standardize;
@@ -70,7 +70,8 @@ pub struct PendingFrame {
 }
 
 fn floats(d: TensorData) -> Result<Vec<f32>, ReadError> {
-    d.try_to_vec::<f32>().map_err(|e| ReadError(format!("{e:?}")))
+    d.try_to_vec::<f32>()
+        .map_err(|e| ReadError(format!("{e:?}")))
 }
 
 fn finite(v: f32) -> Option<f64> {
@@ -81,10 +82,18 @@ impl PendingFrame {
     /// Reads the frame back. Registered order: fake, curve, disc, then the
     /// two losses when there are any.
     pub async fn read(self) -> Result<Frame1d, ReadError> {
-        let data = self.tx.execute_async().await.map_err(|e| ReadError(format!("{e:?}")))?;
+        let data = self
+            .tx
+            .execute_async()
+            .await
+            .map_err(|e| ReadError(format!("{e:?}")))?;
         let ctx = self.ctx;
         let mut it = data.into_iter();
-        let mut next = || it.next().ok_or_else(|| ReadError("a frame tensor is missing".into())).and_then(floats);
+        let mut next = || {
+            it.next()
+                .ok_or_else(|| ReadError("a frame tensor is missing".into()))
+                .and_then(floats)
+        };
         // G works in standardised units; the page and the metrics see data units.
         let fake = ctx.norm.to_data(&next()?);
         let curve_x = ctx.norm.to_data(&next()?);
@@ -99,9 +108,14 @@ impl PendingFrame {
         let fake_counts = h.counts(&fake);
         let metrics = Metrics1d {
             w1: wasserstein_1d(&fake, &ctx.real),
-            js: if fake.iter().all(|v| v.is_finite()) { js_divergence(&real_counts, &fake_counts) } else { None },
+            js: if fake.iter().all(|v| v.is_finite()) {
+                js_divergence(&real_counts, &fake_counts)
+            } else {
+                None
+            },
         };
-        let normal = |z: f32| (-0.5 * (z as f64).powi(2)).exp() / (2.0 * std::f64::consts::PI).sqrt();
+        let normal =
+            |z: f32| (-0.5 * (z as f64).powi(2)).exp() / (2.0 * std::f64::consts::PI).sqrt();
         Ok(Frame1d {
             step: ctx.step,
             loss_d,
@@ -110,7 +124,11 @@ impl PendingFrame {
             range: [h.low, h.high],
             real_hist: h.density(&ctx.real),
             fake_hist: h.density(&fake),
-            target_pdf: ctx.disc_x.iter().map(|&x| ctx.target.pdf(x as f64)).collect(),
+            target_pdf: ctx
+                .disc_x
+                .iter()
+                .map(|&x| ctx.target.pdf(x as f64))
+                .collect(),
             latent_pdf: ctx.curve_z.iter().map(|&z| normal(z)).collect(),
             curve_z: ctx.curve_z,
             curve_x,
@@ -128,8 +146,16 @@ pub struct PendingSamples {
 
 impl PendingSamples {
     pub async fn read(self) -> Result<Vec<f32>, ReadError> {
-        let data = self.tx.execute_async().await.map_err(|e| ReadError(format!("{e:?}")))?;
-        let ys = floats(data.into_iter().next().ok_or_else(|| ReadError("no samples came back".into()))?)?;
+        let data = self
+            .tx
+            .execute_async()
+            .await
+            .map_err(|e| ReadError(format!("{e:?}")))?;
+        let ys = floats(
+            data.into_iter()
+                .next()
+                .ok_or_else(|| ReadError("no samples came back".into()))?,
+        )?;
         Ok(self.norm.to_data(&ys))
     }
 }

@@ -55,7 +55,11 @@ mod tests {
             .iter()
             .map(|&l| {
                 let l = l as f64;
-                if l < 0.0 { -l + l.exp().ln_1p() } else { (-l).exp().ln_1p() }
+                if l < 0.0 {
+                    -l + l.exp().ln_1p()
+                } else {
+                    (-l).exp().ln_1p()
+                }
             })
             .sum::<f64>()
             / n;
@@ -63,13 +67,21 @@ mod tests {
             .iter()
             .map(|&l| {
                 let l = l as f64;
-                if l > 0.0 { l + (-l).exp().ln_1p() } else { l.exp().ln_1p() }
+                if l > 0.0 {
+                    l + (-l).exp().ln_1p()
+                } else {
+                    l.exp().ln_1p()
+                }
             })
             .sum::<f64>()
             / n;
         assert!((scalar(bce_with_logits(logits(&device), true)) - real_ref).abs() < 1e-5);
         assert!((scalar(bce_with_logits(logits(&device), false)) - fake_ref).abs() < 1e-5);
-        assert!((scalar(discriminator_loss(logits(&device), logits(&device))) - (real_ref + fake_ref)).abs() < 1e-5);
+        assert!(
+            (scalar(discriminator_loss(logits(&device), logits(&device))) - (real_ref + fake_ref))
+                .abs()
+                < 1e-5
+        );
         assert!((scalar(generator_loss_nonsaturating(logits(&device))) - real_ref).abs() < 1e-5);
     }
 
@@ -94,7 +106,10 @@ mod tests {
             for (&li, &gi) in LOGITS.iter().zip(&g) {
                 let s = sigmoid(li as f64);
                 let expected = if real { -(1.0 - s) / n } else { s / n };
-                assert!((gi as f64 - expected).abs() < 1e-6, "real={real} l={li}: {gi} vs {expected}");
+                assert!(
+                    (gi as f64 - expected).abs() < 1e-6,
+                    "real={real} l={li}: {gi} vs {expected}"
+                );
             }
         }
     }

@@ -107,16 +107,29 @@ impl Trainer1d {
         let device = device.clone();
         let ad = device.clone().autodiff();
         let mut init = rng(config.seed, Stream::Init);
-        let g = Generator1d::new(config.latent_dim, config.hidden, config.layers, &mut init, &ad);
+        let g = Generator1d::new(
+            config.latent_dim,
+            config.hidden,
+            config.layers,
+            &mut init,
+            &ad,
+        );
         let d = Discriminator1d::new(config.hidden, config.layers, &mut init, &ad);
-        let adam = || AdamConfig::new().with_beta_1(config.beta1 as f32).with_epsilon(1e-8).init();
+        let adam = || {
+            AdamConfig::new()
+                .with_beta_1(config.beta1 as f32)
+                .with_epsilon(1e-8)
+                .init()
+        };
 
         let mut eval = rng(config.seed, Stream::Eval);
         let eval_z = gaussian_latent(&mut eval, EVAL_SAMPLES, config.latent_dim);
         let real = Arc::new(config.target.sample(&mut eval, EVAL_SAMPLES));
         let (low, high) = config.target.display_range();
         let lin = |lo: f32, hi: f32, n: usize| -> Vec<f32> {
-            (0..n).map(|i| lo + (hi - lo) * i as f32 / (n - 1) as f32).collect()
+            (0..n)
+                .map(|i| lo + (hi - lo) * i as f32 / (n - 1) as f32)
+                .collect()
         };
         let norm = Standardize {
             shift: config.target.mean() as f32,
@@ -168,7 +181,9 @@ impl Trainer1d {
     pub fn step(&mut self) {
         let (b, k) = (self.config.batch, self.config.latent_dim);
 
-        let real = self.norm.to_net(&self.config.target.sample(&mut self.train_rng, b));
+        let real = self
+            .norm
+            .to_net(&self.config.target.sample(&mut self.train_rng, b));
         let real = self.tensor(real, 1, &self.ad);
         let z = gaussian_latent(&mut self.train_rng, b, k);
         let fake = self.g.forward(self.tensor(z, k, &self.ad)).detach();
@@ -201,7 +216,10 @@ impl Trainer1d {
         }
         let curve_x = g.forward(self.tensor(curve, k, &self.device));
         let disc = d.forward(self.tensor(self.norm.to_net(&self.disc_x), 1, &self.device));
-        let mut tx = Transaction::default().register(fake).register(curve_x).register(disc);
+        let mut tx = Transaction::default()
+            .register(fake)
+            .register(curve_x)
+            .register(disc);
         if let Some((loss_d, loss_g)) = &self.losses {
             tx = tx.register(loss_d.clone()).register(loss_g.clone());
         }
@@ -225,6 +243,9 @@ impl Trainer1d {
         let k = self.config.latent_dim;
         let z = gaussian_latent(&mut self.sample_rng, n, k);
         let x = self.g.valid().forward(self.tensor(z, k, &self.device));
-        PendingSamples { tx: Transaction::default().register(x), norm: self.norm }
+        PendingSamples {
+            tx: Transaction::default().register(x),
+            norm: self.norm,
+        }
     }
 }

@@ -61,7 +61,9 @@ async fn probe() -> Probe {
     };
     let promise = match request.call0(&gpu).map(|p| p.dyn_into::<js_sys::Promise>()) {
         Ok(Ok(p)) => p,
-        _ => return Probe::Failed("navigator.gpu.requestAdapter() did not return a promise".into()),
+        _ => {
+            return Probe::Failed("navigator.gpu.requestAdapter() did not return a promise".into())
+        }
     };
     let adapter = match JsFuture::from(promise).await {
         Ok(a) if !a.is_null() && !a.is_undefined() => a,
@@ -76,27 +78,46 @@ async fn probe() -> Probe {
         description.clone()
     } else {
         let joined = format!("{vendor} {architecture}").trim().to_string();
-        if joined.is_empty() { "unnamed adapter".into() } else { joined }
+        if joined.is_empty() {
+            "unnamed adapter".into()
+        } else {
+            joined
+        }
     };
     // `info.isFallbackAdapter` is current; `adapter.isFallbackAdapter` is the
     // older place. Known software rasterisers count too, whatever they claim.
-    let flagged = get(&info, "isFallbackAdapter").as_bool().or_else(|| get(&adapter, "isFallbackAdapter").as_bool());
+    let flagged = get(&info, "isFallbackAdapter")
+        .as_bool()
+        .or_else(|| get(&adapter, "isFallbackAdapter").as_bool());
     let text = format!("{description} {vendor} {architecture}").to_lowercase();
-    let known_software = ["swiftshader", "llvmpipe", "lavapipe", "basic render"].iter().any(|s| text.contains(s));
-    Probe::Adapter { name, software: flagged.unwrap_or(false) || known_software }
+    let known_software = ["swiftshader", "llvmpipe", "lavapipe", "basic render"]
+        .iter()
+        .any(|s| text.contains(s));
+    Probe::Adapter {
+        name,
+        software: flagged.unwrap_or(false) || known_software,
+    }
 }
 
 async fn wgpu_device() -> Result<Device, String> {
     if let Some(device) = WGPU.with(|d| d.borrow().clone()) {
         return Ok(device);
     }
-    let device = Device::wgpu_options().init_async().await.map_err(|e| format!("burn could not start WebGPU: {e}"))?;
+    let device = Device::wgpu_options()
+        .init_async()
+        .await
+        .map_err(|e| format!("burn could not start WebGPU: {e}"))?;
     WGPU.with(|d| *d.borrow_mut() = Some(device.clone()));
     Ok(device)
 }
 
 fn cpu(reason: String) -> ActiveBackend {
-    ActiveBackend { kind: "cpu", adapter: None, reason: Some(reason), device: Device::flex() }
+    ActiveBackend {
+        kind: "cpu",
+        adapter: None,
+        reason: Some(reason),
+        device: Device::flex(),
+    }
 }
 
 /// Picks the backend for `choice`. With `strict`, a `webgpu` request that
@@ -118,8 +139,15 @@ pub async fn select(choice: BackendChoice, strict: bool) -> Result<ActiveBackend
             }
             match wgpu_device().await {
                 Ok(device) => {
-                    let reason = software.then(|| format!("forced onto a software adapter ({name}): expect it to be slow"));
-                    return Ok(ActiveBackend { kind: "webgpu", adapter: Some(name), reason, device });
+                    let reason = software.then(|| {
+                        format!("forced onto a software adapter ({name}): expect it to be slow")
+                    });
+                    return Ok(ActiveBackend {
+                        kind: "webgpu",
+                        adapter: Some(name),
+                        reason,
+                        device,
+                    });
                 }
                 Err(e) => e,
             }
@@ -127,7 +155,9 @@ pub async fn select(choice: BackendChoice, strict: bool) -> Result<ActiveBackend
     };
     match choice {
         BackendChoice::Webgpu if strict => Err(format!("WebGPU was requested, but {unavailable}")),
-        BackendChoice::Webgpu => Ok(cpu(format!("WebGPU was requested, but {unavailable}; using the CPU backend"))),
+        BackendChoice::Webgpu => Ok(cpu(format!(
+            "WebGPU was requested, but {unavailable}; using the CPU backend"
+        ))),
         _ => Ok(cpu(unavailable)),
     }
 }

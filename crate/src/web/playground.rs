@@ -51,14 +51,17 @@ fn js_error(message: impl std::fmt::Display) -> JsValue {
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     // Plain objects and arrays, not Maps: what JSON.stringify and tests expect.
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(js_error)
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(js_error)
 }
 
 fn patch_from_js(value: JsValue) -> Result<serde_json::Value, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(serde_json::Value::Object(Default::default()));
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| js_error(format!("configure: could not read the config object: {e}")))
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| js_error(format!("configure: could not read the config object: {e}")))
 }
 
 /// A count from JS (a plain number) checked to be an integer in 1..=max.
@@ -66,7 +69,9 @@ fn count(name: &str, n: f64, max: f64) -> Result<usize, JsValue> {
     if n.is_finite() && n.fract() == 0.0 && (1.0..=max).contains(&n) {
         Ok(n as usize)
     } else {
-        Err(js_error(format!("{name}: n must be an integer in 1..={max}; got {n}")))
+        Err(js_error(format!(
+            "{name}: n must be an integer in 1..={max}; got {n}"
+        )))
     }
 }
 
@@ -105,7 +110,10 @@ pub fn sanitize_config(patch: JsValue) -> Result<JsValue, JsValue> {
         notices: Vec<String>,
     }
     let (config, errors) = Config1d::default().apply_lenient(&patch_from_js(patch)?);
-    to_js(&Sanitized { config: &config, notices: errors.into_iter().map(|e| e.0).collect() })
+    to_js(&Sanitized {
+        config: &config,
+        notices: errors.into_iter().map(|e| e.0).collect(),
+    })
 }
 
 #[wasm_bindgen]
@@ -114,10 +122,16 @@ impl Playground {
     /// rejects on a bad config.
     pub fn create(patch: JsValue) -> Promise {
         future_to_promise(async move {
-            let config = Config1d::default().apply(&patch_from_js(patch)?).map_err(js_error)?;
+            let config = Config1d::default()
+                .apply(&patch_from_js(patch)?)
+                .map_err(js_error)?;
             let backend = select(config.backend, false).await.map_err(js_error)?;
             let trainer = Trainer1d::new(&config, &backend.device);
-            let inner = Rc::new(RefCell::new(Inner { trainer, backend, last: None }));
+            let inner = Rc::new(RefCell::new(Inner {
+                trainer,
+                backend,
+                last: None,
+            }));
             refresh(&inner).await?;
             Ok(Playground { inner }.into())
         })
