@@ -58,6 +58,20 @@ impl Default for Target1d {
     }
 }
 
+/// The index that `u` ∈ [0, 1) falls on when [0, 1) is cut into pieces of the
+/// (normalised) `weights`; never a zero-weight index, even when rounding
+/// leaves the cumulative sum just under 1.
+fn pick(weights: &[f64], u: f64) -> usize {
+    let mut acc = 0.0;
+    for (i, &w) in weights.iter().enumerate() {
+        acc += w;
+        if u < acc && w > 0.0 {
+            return i;
+        }
+    }
+    weights.iter().rposition(|&w| w > 0.0).unwrap_or(0)
+}
+
 impl Target1d {
     /// Gaussian components `(weight, mean, std)` for the mixture kinds.
     fn components(&self) -> Option<Vec<(f64, f64, f64)>> {
@@ -94,18 +108,10 @@ impl Target1d {
 
     fn sample_one<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
         if let Some(components) = self.components() {
-            let u: f64 = rng.random();
-            let mut acc = 0.0;
-            let mut chosen = components[components.len() - 1];
-            for c in &components {
-                acc += c.0;
-                if u < acc {
-                    chosen = *c;
-                    break;
-                }
-            }
+            let weights: Vec<f64> = components.iter().map(|c| c.0).collect();
+            let (_, mean, std) = components[pick(&weights, rng.random())];
             let n: f64 = rng.sample(StandardNormal);
-            return chosen.1 + chosen.2 * n;
+            return mean + std * n;
         }
         match self {
             Target1d::Uniform { low, high } => low + (high - low) * rng.random::<f64>(),
@@ -119,20 +125,7 @@ impl Target1d {
                 high,
             } => {
                 let (probs, width) = Self::custom_bins(histogram, *low, *high);
-                let u: f64 = rng.random();
-                let mut acc = 0.0;
-                let mut bin = probs.len() - 1;
-                for (i, p) in probs.iter().enumerate() {
-                    acc += p;
-                    if u < acc && *p > 0.0 {
-                        bin = i;
-                        break;
-                    }
-                }
-                // Guard the last-bin fallback against a zero-weight bin.
-                while probs[bin] == 0.0 && bin > 0 {
-                    bin -= 1;
-                }
+                let bin = pick(&probs, rng.random());
                 low + width * (bin as f64 + rng.random::<f64>())
             }
             _ => unreachable!("mixture kinds return above"),
@@ -355,6 +348,16 @@ mod tests {
             .sample(&mut rng, 10_000)
             .iter()
             .all(|&x| (1.0..2.0).contains(&x)));
+    }
+
+    #[test]
+    fn pick_cuts_the_unit_interval_by_weight() {
+        let w = [0.25, 0.0, 0.75];
+        assert_eq!(pick(&w, 0.0), 0);
+        assert_eq!(pick(&w, 0.2499), 0);
+        assert_eq!(pick(&w, 0.25), 2);
+        // A sum that rounds short of 1 falls back to the last non-zero weight.
+        assert_eq!(pick(&[0.5, 0.4999, 0.0], 0.99995), 1);
     }
 
     #[test]
