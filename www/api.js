@@ -6,6 +6,24 @@
 /** Time a frame may spend stepping before it reads back and yields, in ms. */
 const FRAME_BUDGET_MS = 12;
 const MAX_STEPS_PER_CALL = 100000;
+/** Largest weight file accepted: far above any 1-D model, far below what would hurt the tab. */
+const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
+
+/**
+ * @param {unknown} data a File, Blob, ArrayBuffer or Uint8Array
+ * @returns {Promise<Uint8Array>}
+ */
+async function toBytes(data) {
+  let bytes;
+  if (data instanceof Uint8Array) bytes = data;
+  else if (data instanceof ArrayBuffer) bytes = new Uint8Array(data);
+  else if (data instanceof Blob) {
+    if (data.size > MAX_WEIGHTS_BYTES) throw new Error(`importWeights: the file is ${data.size} bytes; the limit is ${MAX_WEIGHTS_BYTES}`);
+    bytes = new Uint8Array(await data.arrayBuffer());
+  } else throw new Error('importWeights: expects a File, Blob, ArrayBuffer or Uint8Array');
+  if (bytes.length > MAX_WEIGHTS_BYTES) throw new Error(`importWeights: the file is ${bytes.length} bytes; the limit is ${MAX_WEIGHTS_BYTES}`);
+  return bytes;
+}
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -96,6 +114,25 @@ export class GanApi extends EventTarget {
     if (!this.playing) return;
     this.playing = false;
     this.dispatchEvent(new Event('pause'));
+  }
+
+  /** G, D and the config as a safetensors file. @returns {Promise<Uint8Array>} */
+  exportWeights() {
+    return this.serial(() => this.pg.exportWeights());
+  }
+
+  /**
+   * Loads a weight file exported by `exportWeights` (G, D, config, step). A bad
+   * file rejects with the reason and leaves the model as it was.
+   * @param {File | Blob | ArrayBuffer | Uint8Array} data @returns {Promise<object>} the new state
+   */
+  importWeights(data) {
+    return this.serial(async () => {
+      const state = await this.pg.importWeights(await toBytes(data));
+      this.dispatchEvent(new CustomEvent('configured', { detail: { state, reset: true } }));
+      this.emitFrame(await this.pg.frame());
+      return state;
+    });
   }
 
   /** A fresh model from the current config and seed. @returns {Promise<object>} */

@@ -10,7 +10,7 @@ const MAX_VALUE = 2000;
 /** The control names `_hide` accepts (each is a `data-control` in the page). */
 export const CONTROL_NAMES = [
   'play', 'pause', 'step', 'reset', 'target', 'batch', 'lrG', 'lrD', 'beta1', 'stepsPerFrame',
-  'latentDim', 'hidden', 'layers', 'seed', 'backend', 'share',
+  'latentDim', 'hidden', 'layers', 'seed', 'backend', 'share', 'weights',
 ];
 
 const clip = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

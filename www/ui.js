@@ -158,6 +158,33 @@ export function mountUi(doc, gan, { notices, hide, sanitize }) {
     }
   });
 
+  // ----- weights: export as a download, import from a file -----
+  $('btn-export').addEventListener('click', async () => {
+    try {
+      const bytes = await gan.exportWeights();
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+      const a = doc.createElement('a');
+      a.href = url;
+      a.download = `gan-playground-1d-step${gan.state().step}.safetensors`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (e) {
+      showError(e);
+    }
+  });
+  const importFile = /** @type {HTMLInputElement} */ ($('import-file'));
+  importFile.addEventListener('change', async () => {
+    const file = importFile.files?.[0];
+    importFile.value = '';
+    if (!file) return;
+    try {
+      await gan.importWeights(file);
+      clearError();
+    } catch (e) {
+      showError(new Error(`${file.name.slice(0, 60)}: ${e?.message ?? e}`));
+    }
+  });
+
   // ----- plots and readouts -----
   const fmt = (v, digits = 3) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
   gan.addEventListener('frame', (e) => {

@@ -5,6 +5,7 @@
 //! (the only wasm-bindgen code, built for `wasm32` only). The core never
 //! touches the DOM and never names a backend type: it takes a `Device`.
 
+pub mod checkpoint;
 pub mod config;
 pub mod data;
 pub mod metrics;

@@ -4,7 +4,7 @@
 use burn::module::{Module, Param};
 use burn::nn::Linear;
 use burn::tensor::activation::leaky_relu;
-use burn::tensor::{Device, Tensor, TensorData};
+use burn::tensor::{Device, Tensor, TensorData, Transaction};
 use rand::{Rng, RngExt};
 
 /// The slope of the LeakyReLU between layers.
@@ -30,6 +30,62 @@ impl Mlp {
                 };
                 let weight = TensorData::new(uniform(fan_in * fan_out), [fan_in, fan_out]);
                 let bias = TensorData::new(uniform(fan_out), [fan_out]);
+                Linear {
+                    weight: Param::from_data(weight, device),
+                    bias: Some(Param::from_data(bias, device)),
+                }
+            })
+            .collect();
+        Mlp { layers }
+    }
+
+    /// The parameters' names (`{prefix}.layers.{i}.weight` / `.bias`) and
+    /// shapes, in the order [`Mlp::register`] reads them.
+    pub fn param_shapes(&self, prefix: &str) -> Vec<(String, Vec<usize>)> {
+        self.layers
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| {
+                let w = l.weight.val().dims().to_vec();
+                let b = vec![w[1]];
+                [
+                    (format!("{prefix}.layers.{i}.weight"), w),
+                    (format!("{prefix}.layers.{i}.bias"), b),
+                ]
+            })
+            .collect()
+    }
+
+    /// Registers every weight and bias, in [`Mlp::param_shapes`] order.
+    pub fn register(&self, mut tx: Transaction) -> Transaction {
+        for l in &self.layers {
+            tx = tx.register(l.weight.val().inner());
+            if let Some(b) = &l.bias {
+                tx = tx.register(b.val().inner());
+            }
+        }
+        tx
+    }
+
+    /// The same architecture with the values `lookup` gives for each name
+    /// of [`Mlp::param_shapes`] (already checked to have those shapes).
+    pub fn with_values(
+        self,
+        prefix: &str,
+        lookup: &dyn Fn(&str) -> Vec<f32>,
+        device: &Device,
+    ) -> Self {
+        let layers = self
+            .layers
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let [fan_in, fan_out] = l.weight.val().dims();
+                let weight = TensorData::new(
+                    lookup(&format!("{prefix}.layers.{i}.weight")),
+                    [fan_in, fan_out],
+                );
+                let bias = TensorData::new(lookup(&format!("{prefix}.layers.{i}.bias")), [fan_out]);
                 Linear {
                     weight: Param::from_data(weight, device),
                     bias: Some(Param::from_data(bias, device)),

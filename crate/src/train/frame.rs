@@ -8,6 +8,8 @@ use burn::tensor::{TensorData, Transaction};
 use serde::Serialize;
 
 use super::trainer1d::Standardize;
+use crate::checkpoint::{Checkpoint1d, NamedTensor};
+use crate::config::Config1d;
 use crate::data::Target1d;
 use crate::metrics::{js_divergence, wasserstein_1d, Histogram};
 
@@ -157,5 +159,45 @@ impl PendingSamples {
                 .ok_or_else(|| ReadError("no samples came back".into()))?,
         )?;
         Ok(self.norm.to_data(&ys))
+    }
+}
+
+/// G's and D's parameters whose read is in flight, for a weight file.
+pub struct PendingExport {
+    pub(crate) tx: Transaction,
+    pub(crate) shapes: Vec<(String, Vec<usize>)>,
+    pub(crate) config: Config1d,
+    pub(crate) step: u64,
+}
+
+impl PendingExport {
+    /// The safetensors bytes of G, D and the config.
+    pub async fn read(self) -> Result<Vec<u8>, ReadError> {
+        let data = self
+            .tx
+            .execute_async()
+            .await
+            .map_err(|e| ReadError(format!("{e:?}")))?;
+        if data.len() != self.shapes.len() {
+            return Err(ReadError("a parameter is missing from the readback".into()));
+        }
+        let tensors = self
+            .shapes
+            .into_iter()
+            .zip(data)
+            .map(|((name, shape), d)| {
+                Ok(NamedTensor {
+                    name,
+                    shape,
+                    values: floats(d)?,
+                })
+            })
+            .collect::<Result<Vec<_>, ReadError>>()?;
+        Ok(Checkpoint1d {
+            config: self.config,
+            step: self.step,
+            tensors,
+        }
+        .encode())
     }
 }

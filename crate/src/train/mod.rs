@@ -4,5 +4,5 @@ pub mod frame;
 pub mod loss;
 pub mod trainer1d;
 
-pub use frame::{Frame1d, Metrics1d, PendingFrame, PendingSamples, ReadError};
+pub use frame::{Frame1d, Metrics1d, PendingExport, PendingFrame, PendingSamples, ReadError};
 pub use trainer1d::Trainer1d;

@@ -13,12 +13,13 @@ use burn::tensor::{Device, Tensor, TensorData, Transaction};
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 
-use super::frame::{FrameContext, PendingFrame, PendingSamples};
+use super::frame::{FrameContext, PendingExport, PendingFrame, PendingSamples};
 use super::loss::{discriminator_loss, generator_loss_nonsaturating};
+use crate::checkpoint::{Checkpoint1d, CheckpointError};
 use crate::config::Config1d;
 use crate::data::gaussian_latent;
 use crate::metrics::Histogram;
-use crate::model::{Discriminator1d, Generator1d};
+use crate::model::{Discriminator1d, Generator1d, Mlp};
 
 /// Samples in the fixed evaluation sets behind the metrics and histograms.
 pub const EVAL_SAMPLES: usize = 2000;
@@ -236,6 +237,80 @@ impl Trainer1d {
                 disc_x: self.disc_x.clone(),
             },
         }
+    }
+
+    /// The networks' parameters: `(prefix, mlp)` in file order.
+    fn nets(&self) -> [(&'static str, &Mlp); 3] {
+        [
+            ("g.net", &self.g.net),
+            ("g.skip", &self.g.skip),
+            ("d.net", &self.d.net),
+        ]
+    }
+
+    /// Registers every parameter of G and D for export.
+    pub fn begin_export(&self) -> PendingExport {
+        let mut tx = Transaction::default();
+        let mut shapes = Vec::new();
+        for (prefix, net) in self.nets() {
+            tx = net.register(tx);
+            shapes.extend(net.param_shapes(prefix));
+        }
+        PendingExport {
+            tx,
+            shapes,
+            config: self.config.clone(),
+            step: self.step,
+        }
+    }
+
+    /// A trainer with the weights of `ck` (and its config and step), on
+    /// `device`. Adam restarts from zero moments. Fails, naming the tensor,
+    /// when a tensor is missing, extra or of the wrong shape for the config.
+    pub fn from_checkpoint(
+        ck: &Checkpoint1d,
+        device: &Device,
+    ) -> Result<Trainer1d, CheckpointError> {
+        let mut t = Trainer1d::new(&ck.config, device);
+        let expected: Vec<(String, Vec<usize>)> = t
+            .nets()
+            .iter()
+            .flat_map(|(prefix, net)| net.param_shapes(prefix))
+            .collect();
+        for (name, shape) in &expected {
+            match ck.tensors.iter().find(|x| &x.name == name) {
+                None => return Err(CheckpointError(format!("the file lacks tensor `{name}`"))),
+                Some(x) if &x.shape != shape => {
+                    return Err(CheckpointError(format!(
+                        "tensor `{name}` has shape {:?}; the file's config needs {shape:?}",
+                        x.shape
+                    )))
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some(extra) = ck
+            .tensors
+            .iter()
+            .find(|x| !expected.iter().any(|(n, _)| n == &x.name))
+        {
+            return Err(CheckpointError(format!(
+                "the file has tensor `{}`, which this model does not",
+                extra.name.chars().take(60).collect::<String>()
+            )));
+        }
+        let lookup = |name: &str| {
+            ck.tensors
+                .iter()
+                .find(|x| x.name == name)
+                .map(|x| x.values.clone())
+                .unwrap_or_default()
+        };
+        t.g.net = t.g.net.with_values("g.net", &lookup, &t.ad);
+        t.g.skip = t.g.skip.with_values("g.skip", &lookup, &t.ad);
+        t.d.net = t.d.net.with_values("d.net", &lookup, &t.ad);
+        t.step = ck.step;
+        Ok(t)
     }
 
     /// G applied to `n` fresh latents from the sampling stream.

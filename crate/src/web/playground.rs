@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use super::backend::{select, ActiveBackend};
+use crate::checkpoint::Checkpoint1d;
 use crate::config::Config1d;
 use crate::train::{Frame1d, Metrics1d, Trainer1d};
 
@@ -196,6 +197,44 @@ impl Playground {
             let n = count("sample", n, MAX_SAMPLES)?;
             let pending = inner.borrow_mut().trainer.begin_sample(n);
             to_js(&pending.read().await.map_err(js_error)?)
+        })
+    }
+
+    /// Resolves to a `Uint8Array`: G, D and the config as safetensors.
+    #[wasm_bindgen(js_name = exportWeights)]
+    pub fn export_weights(&self) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let pending = inner.borrow().trainer.begin_export();
+            let bytes = pending.read().await.map_err(js_error)?;
+            Ok(js_sys::Uint8Array::from(bytes.as_slice()).into())
+        })
+    }
+
+    /// Replaces G, D, the config and the step with a weight file's (the
+    /// backend stays); resolves to the new state. A bad file rejects with
+    /// the reason and changes nothing.
+    #[wasm_bindgen(js_name = importWeights)]
+    pub fn import_weights(&self, bytes: &[u8]) -> Promise {
+        let inner = self.inner.clone();
+        let bytes = bytes.to_vec();
+        future_to_promise(async move {
+            let fail = |e: &dyn std::fmt::Display| js_error(format!("importWeights: {e}"));
+            let mut ck = Checkpoint1d::decode(&bytes).map_err(|e| fail(&e))?;
+            let device = {
+                let s = inner.borrow();
+                ck.config.backend = s.trainer.config().backend;
+                s.backend.device.clone()
+            };
+            let trainer = Trainer1d::from_checkpoint(&ck, &device).map_err(|e| fail(&e))?;
+            {
+                let mut s = inner.borrow_mut();
+                s.trainer = trainer;
+                s.last = None;
+            }
+            refresh(&inner).await?;
+            let state = to_js(&inner.borrow().state());
+            state
         })
     }
 

@@ -1,0 +1,207 @@
+//! Weight files: G and D of a lesson, with its config, as safetensors
+//! (f32 tensors; the config as JSON and the step in the metadata).
+//!
+//! Parsing is the `safetensors` crate's, which rejects truncated files and
+//! hostile header lengths; on top of it every name, dtype, shape and the
+//! config are checked before anything is used, so a bad file is an error and
+//! never a half-loaded model.
+
+use safetensors::{Dtype, SafeTensors, View};
+use std::borrow::Cow;
+
+use crate::config::Config1d;
+
+/// The metadata key that names the lesson a file belongs to.
+pub const LESSON_KEY: &str = "lesson";
+
+/// A rejected weight file.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{0}")]
+pub struct CheckpointError(pub String);
+
+/// One named f32 tensor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedTensor {
+    pub name: String,
+    pub shape: Vec<usize>,
+    pub values: Vec<f32>,
+}
+
+/// A decoded weight file of the 1-D lesson.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checkpoint1d {
+    pub config: Config1d,
+    pub step: u64,
+    pub tensors: Vec<NamedTensor>,
+}
+
+struct F32View<'a>(&'a NamedTensor, Vec<u8>);
+
+impl View for &F32View<'_> {
+    fn dtype(&self) -> Dtype {
+        Dtype::F32
+    }
+    fn shape(&self) -> &[usize] {
+        &self.0.shape
+    }
+    fn data(&self) -> Cow<'_, [u8]> {
+        Cow::Borrowed(&self.1)
+    }
+    fn data_len(&self) -> usize {
+        self.1.len()
+    }
+}
+
+impl Checkpoint1d {
+    /// The safetensors bytes.
+    pub fn encode(&self) -> Vec<u8> {
+        let views: Vec<F32View> = self
+            .tensors
+            .iter()
+            .map(|t| F32View(t, t.values.iter().flat_map(|v| v.to_le_bytes()).collect()))
+            .collect();
+        let mut metadata = hashbrown::HashMap::new();
+        metadata.insert(LESSON_KEY.to_string(), "1d".to_string());
+        metadata.insert(
+            "config".to_string(),
+            serde_json::to_string(&self.config).expect("config serialises"),
+        );
+        metadata.insert("step".to_string(), self.step.to_string());
+        metadata.insert("format".to_string(), "gan-playground".to_string());
+        safetensors::serialize(views.iter().map(|v| (v.0.name.clone(), v)), Some(metadata))
+            .expect("f32 tensors with consistent shapes serialise")
+    }
+
+    /// Parses and checks a weight file of the 1-D lesson. Tensor shapes are
+    /// checked against the config by the caller, which knows the model.
+    pub fn decode(bytes: &[u8]) -> Result<Checkpoint1d, CheckpointError> {
+        let bad = |m: String| CheckpointError(m);
+        if bytes.is_empty() {
+            return Err(bad("the file is empty".into()));
+        }
+        let (_, meta) = SafeTensors::read_metadata(bytes)
+            .map_err(|e| bad(format!("not a readable safetensors file ({e})")))?;
+        let st = SafeTensors::deserialize(bytes)
+            .map_err(|e| bad(format!("not a readable safetensors file ({e})")))?;
+        let info = meta.metadata().as_ref().ok_or_else(|| {
+            bad("the file has no metadata: it was not exported by the playground".into())
+        })?;
+        match info.get(LESSON_KEY).map(String::as_str) {
+            Some("1d") => {}
+            Some(other) => {
+                return Err(bad(format!(
+                    "these weights are for the \"{}\" lesson, not \"1d\"",
+                    other.chars().take(20).collect::<String>()
+                )))
+            }
+            None => return Err(bad("the file does not say which lesson it is for".into())),
+        }
+        let config_json = info
+            .get("config")
+            .ok_or_else(|| bad("the file carries no config".into()))?;
+        let config_value: serde_json::Value = serde_json::from_str(config_json)
+            .map_err(|e| bad(format!("the file's config is not JSON ({e})")))?;
+        let config = Config1d::default()
+            .apply(&config_value)
+            .map_err(|e| bad(format!("the file's config is invalid: {e}")))?;
+        let step = info.get("step").and_then(|s| s.parse().ok()).unwrap_or(0);
+        let mut tensors = Vec::new();
+        for (name, view) in st.tensors() {
+            if view.dtype() != Dtype::F32 {
+                return Err(bad(format!(
+                    "tensor `{name}` is {:?}; the playground reads f32",
+                    view.dtype()
+                )));
+            }
+            let values = view
+                .data()
+                .chunks_exact(4)
+                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .collect::<Vec<_>>();
+            if values.iter().any(|v| !v.is_finite()) {
+                return Err(bad(format!("tensor `{name}` holds a NaN or an infinity")));
+            }
+            tensors.push(NamedTensor {
+                name,
+                shape: view.shape().to_vec(),
+                values,
+            });
+        }
+        tensors.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Checkpoint1d {
+            config,
+            step,
+            tensors,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Checkpoint1d {
+        Checkpoint1d {
+            config: Config1d {
+                seed: 9,
+                ..Config1d::default()
+            },
+            step: 42,
+            tensors: vec![
+                NamedTensor {
+                    name: "a".into(),
+                    shape: vec![2, 3],
+                    values: vec![1.0, -2.0, 3.5, 0.0, 1e-3, 7.0],
+                },
+                NamedTensor {
+                    name: "b".into(),
+                    shape: vec![1],
+                    values: vec![0.25],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let c = sample();
+        assert_eq!(Checkpoint1d::decode(&c.encode()).unwrap(), c);
+    }
+
+    #[test]
+    fn rejects_bad_files_with_clear_messages() {
+        let good = sample().encode();
+        let err = |bytes: &[u8]| Checkpoint1d::decode(bytes).unwrap_err().0;
+        assert_eq!(err(&[]), "the file is empty");
+        assert!(err(&good[..good.len() - 3]).starts_with("not a readable safetensors file"));
+        assert!(err(b"PK\x03\x04 this is a zip").starts_with("not a readable safetensors file"));
+        // A header length far beyond the file, and one of u64::MAX.
+        let mut hostile = good.clone();
+        hostile[..8].copy_from_slice(&(1u64 << 40).to_le_bytes());
+        assert!(err(&hostile).starts_with("not a readable safetensors file"));
+        hostile[..8].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(err(&hostile).starts_with("not a readable safetensors file"));
+        // Valid safetensors, but not ours, or for another lesson.
+        let plain = safetensors::serialize(Vec::<(String, &F32View)>::new(), None).unwrap();
+        assert!(err(&plain).contains("no metadata"));
+        let mut meta = hashbrown::HashMap::new();
+        meta.insert(LESSON_KEY.to_string(), "faces".to_string());
+        let faces = safetensors::serialize(Vec::<(String, &F32View)>::new(), Some(meta)).unwrap();
+        assert_eq!(
+            err(&faces),
+            "these weights are for the \"faces\" lesson, not \"1d\""
+        );
+    }
+
+    #[test]
+    fn rejects_an_invalid_config_in_the_file() {
+        let mut meta = hashbrown::HashMap::new();
+        meta.insert(LESSON_KEY.to_string(), "1d".to_string());
+        meta.insert("config".to_string(), r#"{"batch": 0}"#.to_string());
+        let bytes = safetensors::serialize(Vec::<(String, &F32View)>::new(), Some(meta)).unwrap();
+        assert!(Checkpoint1d::decode(&bytes)
+            .unwrap_err()
+            .0
+            .contains("`batch` must be an integer"));
+    }
+}
