@@ -3,6 +3,7 @@
 import { GanApi } from './api.js';
 import { mountUi } from './ui.js';
 import { parseHash } from './share.js';
+import { loadSaved, restore, startAutosave } from './autosave.js';
 
 /** @returns {Promise<any>} the wasm-bindgen exports Trunk puts on window.wasmBindings */
 function wasmBindings() {
@@ -42,9 +43,17 @@ async function boot() {
   registerServiceWorker();
   const bindings = await wasmBindings();
   const link = parseHash(location.hash);
+  // A bare URL comes back as it was left; a link's hash says what to show instead.
+  const saved = location.hash.length <= 1 ? loadSaved() : null;
+  if (saved) link.patch = saved.config;
   const notices = [...link.notices];
   const playground = await createPlayground(bindings, link, notices);
   const gan = new GanApi(playground);
+  if (saved) {
+    const problem = await restore(gan, saved);
+    if (problem) notices.push(problem);
+  }
+  startAutosave(gan, (message) => console.warn(message));
   mountUi(document, gan, { notices, hide: link.hide, sanitize: bindings.sanitizeConfig });
   window.gan = gan;
   document.documentElement.dataset.ready = 'true';

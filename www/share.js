@@ -9,7 +9,7 @@ const MAX_VALUE = 2000;
 
 /** The control names `_hide` accepts (each is a `data-control` in the page). */
 export const CONTROL_NAMES = [
-  'play', 'pause', 'step', 'reset', 'target', 'batch', 'lrG', 'lrD', 'beta1', 'stepsPerFrame',
+  'play', 'pause', 'step', 'reset', 'resetAll', 'target', 'batch', 'lrG', 'lrD', 'beta1', 'stepsPerFrame',
   'latentDim', 'hidden', 'layers', 'seed', 'backend', 'share', 'weights',
 ];
 

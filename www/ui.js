@@ -6,6 +6,7 @@ import { drawDistributions } from './plot/distributions.js';
 import { drawLosses } from './plot/losses.js';
 import { mountDrawTarget, DRAW_RANGE } from './draw-target.js';
 import { parseHash, toHash } from './share.js';
+import { forgetSaved } from './autosave.js';
 
 /** The fields each target kind takes, in display order. */
 const TARGET_FIELDS = {
@@ -123,6 +124,12 @@ export function mountUi(doc, gan, { notices, hide, sanitize }) {
   pause.addEventListener('click', () => gan.pause());
   $('btn-step').addEventListener('click', () => gan.step(1).catch(showError));
   $('btn-reset').addEventListener('click', () => gan.reset().catch(showError));
+  $('btn-reset-all').addEventListener('click', async () => {
+    gan.pause();
+    forgetSaved();
+    await apply(sanitize({}).config);
+    await gan.reset().catch(showError);
+  });
   gan.addEventListener('play', () => { play.disabled = true; pause.disabled = false; });
   gan.addEventListener('pause', () => { play.disabled = false; pause.disabled = true; });
   gan.addEventListener('error', (e) => showError(/** @type {CustomEvent} */ (e).detail));

@@ -1,0 +1,74 @@
+// Autosave: the config and the model's weights in localStorage, so that the
+// bare page comes back as it was left. A link's hash, when present, wins.
+
+const KEY = 'gan-playground:1d';
+/** The least time between two saves while training runs, in ms. */
+const SAVE_EVERY_MS = 3000;
+
+const toBase64 = (bytes) => {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+};
+const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/** @returns {{config: object, weights: string, step: number} | null} what was saved, if it parses */
+export function loadSaved() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+    return saved && typeof saved === 'object' && typeof saved.weights === 'string' ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetSaved() {
+  try { localStorage.removeItem(KEY); } catch { /* storage disabled: nothing saved either */ }
+}
+
+/**
+ * Restores the saved weights into `gan`. A save that no longer loads is dropped.
+ * @returns {Promise<string | null>} a notice to show, or null
+ */
+export async function restore(gan, saved) {
+  try {
+    await gan.importWeights(fromBase64(saved.weights));
+    return null;
+  } catch (e) {
+    forgetSaved();
+    return `The saved model could not be restored and was discarded: ${e?.message ?? e}`;
+  }
+}
+
+/**
+ * Saves after changes, at most every SAVE_EVERY_MS, through the API's queue.
+ * @param {import('./api.js').GanApi} gan @param {(message: string) => void} warn
+ */
+export function startAutosave(gan, warn) {
+  let last = 0;
+  let pending = false;
+  let savedStep = -1;
+  let warned = false;
+  const save = () => {
+    if (pending) return;
+    pending = true;
+    setTimeout(async () => {
+      try {
+        const bytes = await gan.exportWeights();
+        const { config, step } = gan.state();
+        localStorage.setItem(KEY, JSON.stringify({ config, step, weights: toBase64(bytes) }));
+        savedStep = step;
+      } catch (e) {
+        if (!warned) warn(`Autosave is off: ${e?.message ?? e}`);
+        warned = true;
+      } finally {
+        pending = false;
+        last = performance.now();
+      }
+    }, Math.max(0, SAVE_EVERY_MS - (performance.now() - last)));
+  };
+  gan.addEventListener('frame', (e) => {
+    if (/** @type {CustomEvent} */ (e).detail.frame.step !== savedStep) save();
+  });
+  gan.addEventListener('configured', save);
+}
