@@ -2,23 +2,12 @@
 //! accepted patch gives a config that validates again unchanged, a rejected
 //! patch names a key, and the lenient path agrees with the strict one.
 
-use gan_playground::config::Config1d;
+use gan_playground::config::{Config1d, KEYS};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
-const KEYS: &[&str] = &[
-    "lesson",
-    "backend",
-    "target",
-    "batch",
-    "lrG",
-    "lrD",
-    "beta1",
-    "latentDim",
-    "hidden",
-    "layers",
-    "seed",
-    "stepsPerFrame",
+/// The target objects' field names, besides the top-level config keys.
+const TARGET_FIELDS: &[&str] = &[
     "kind",
     "mean",
     "std",
@@ -73,7 +62,8 @@ fn leaf() -> impl Strategy<Value = Value> {
 }
 
 fn key() -> impl Strategy<Value = String> {
-    prop_oneof![4 => prop::sample::select(KEYS.to_vec()).prop_map(String::from), 1 => ".{0,20}"]
+    let known: Vec<&str> = KEYS.iter().chain(TARGET_FIELDS).copied().collect();
+    prop_oneof![4 => prop::sample::select(known).prop_map(String::from), 1 => ".{0,20}"]
 }
 
 fn value() -> impl Strategy<Value = Value> {

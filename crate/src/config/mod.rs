@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::Target1d;
 
-pub use patch::ConfigError;
+pub use patch::{ConfigError, KEYS};
 
 /// Which lesson a playground shows. Only the 1-D lesson exists so far.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
