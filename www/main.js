@@ -14,12 +14,12 @@ function wasmBindings() {
 }
 
 /**
- * Creates the playground from the link: the hash's settings (each bad one
- * skipped with a notice; Rust validates them) and `?backend=` on top.
+ * Creates the playground from a link's or a save's settings (each bad one
+ * skipped with a notice; Rust validates them), with `?backend=` on top.
  */
-async function createPlayground(bindings, link, notices) {
-  const { config, notices: bad } = bindings.sanitizeConfig(link.patch);
-  notices.push(...bad.map((m) => `Ignored from the link: ${m}`));
+async function createPlayground(bindings, patch, source, notices) {
+  const { config, notices: bad } = bindings.sanitizeConfig(patch);
+  notices.push(...bad.map((m) => `Ignored from ${source}: ${m}`));
   const backend = new URLSearchParams(location.search).get('backend');
   if (backend === null) return bindings.Playground.create(config);
   try {
@@ -45,9 +45,10 @@ async function boot() {
   const link = parseHash(location.hash);
   // A bare URL comes back as it was left; a link's hash says what to show instead.
   const saved = location.hash.length <= 1 ? loadSaved() : null;
-  if (saved) link.patch = saved.config;
   const notices = [...link.notices];
-  const playground = await createPlayground(bindings, link, notices);
+  const playground = saved
+    ? await createPlayground(bindings, saved.config, 'the saved settings', notices)
+    : await createPlayground(bindings, link.patch, 'the link', notices);
   const gan = new GanApi(playground);
   if (saved) {
     const problem = await restore(gan, saved);
