@@ -33,8 +33,12 @@ test('window.gan appears only once ready', async () => {
 
 test('without WebGPU the backend is cpu, with the reason shown', async () => {
   const state = await page.evaluate(() => window.gan.state());
+  // The shape www/gan-playground.d.ts declares.
+  assert.deepEqual(Object.keys(state).sort(), ['adapter', 'backend', 'backendReason', 'config', 'lossD', 'lossG', 'metrics', 'step']);
+  assert.deepEqual(Object.keys(state.config).sort(), ['backend', 'batch', 'beta1', 'hidden', 'latentDim', 'layers', 'lesson', 'lrD', 'lrG', 'seed', 'stepsPerFrame', 'target']);
+  assert.equal(state.adapter, null);
+  assert.equal(state.lossD, null);
   assert.equal(state.backend, 'cpu');
-  assert.equal(state.adapter ?? null, null);
   assert.match(state.backendReason, /WebGPU/);
   assert.equal(await page.locator('#backend-badge').textContent(), 'CPU (burn flex)');
   const notice = page.locator('#notice');

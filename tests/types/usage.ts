@@ -1,0 +1,34 @@
+// Compiled with `tsc --strict --noEmit` by scripts/test.sh: the typings accept
+// what the API accepts and refuse what it refuses (each @ts-expect-error must
+// be an error, or tsc fails).
+import type { GanApi, State, Config1d } from '../../www/gan-playground';
+
+export async function usage(gan: GanApi): Promise<number> {
+  await gan.ready;
+  const s: State = await gan.configure({ target: { kind: 'gaussian', mean: 4, std: 0.5 }, batch: 64, lrG: 2e-3 });
+  await gan.configure({ target: { kind: 'custom', histogram: [1, 2, 3], low: -2, high: 2 } });
+  await gan.configure({ backend: 'webgpu' });
+  const after = await gan.step(10);
+  const xs: number[] = await gan.sample(100);
+  const bytes: Uint8Array = await gan.exportWeights();
+  await gan.importWeights(bytes);
+  gan.play();
+  gan.pause();
+  const config: Config1d = (await gan.reset()).config;
+  const w1: number | null = after.metrics.w1;
+  // @ts-expect-error: not a config key
+  await gan.configure({ wings: 2 });
+  // @ts-expect-error: batch is a number
+  await gan.configure({ batch: '64' });
+  // @ts-expect-error: no such backend
+  await gan.configure({ backend: 'cuda' });
+  // @ts-expect-error: custom targets need their histogram
+  await gan.configure({ target: { kind: 'custom' } });
+  // @ts-expect-error: lossD may be null before the first step
+  const d: number = s.lossD;
+  return xs.length + config.batch + (w1 ?? 0) + d;
+}
+
+export function fromWindow(): GanApi | undefined {
+  return window.gan;
+}
