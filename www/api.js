@@ -55,6 +55,16 @@ export class GanApi extends EventTarget {
     this.dispatchEvent(new CustomEvent('frame', { detail: { frame, steps, ms } }));
   }
 
+  /**
+   * Tells listeners about a change Rust has applied (and already read a frame for).
+   * @param {object} state the new state @param {boolean} reset whether the model started afresh
+   */
+  changed(state, reset) {
+    this.dispatchEvent(new CustomEvent('configured', { detail: { state, reset } }));
+    this.emitFrame(this.pg.lastFrame());
+    return state;
+  }
+
   /** @returns {object} plain JSON: { step, backend, adapter, backendReason, lossD, lossG, metrics, config } */
   state() {
     return this.pg.state();
@@ -69,10 +79,7 @@ export class GanApi extends EventTarget {
     return this.serial(async () => {
       const before = this.pg.state();
       const state = await this.pg.configure(patch);
-      const reset = state.step === 0 && before.step !== 0;
-      this.dispatchEvent(new CustomEvent('configured', { detail: { state, before, reset } }));
-      this.emitFrame(await this.pg.frame());
-      return state;
+      return this.changed(state, state.step === 0 && before.step !== 0);
     });
   }
 
@@ -128,20 +135,14 @@ export class GanApi extends EventTarget {
    */
   importWeights(data) {
     return this.serial(async () => {
-      const state = await this.pg.importWeights(await toBytes(data));
-      this.dispatchEvent(new CustomEvent('configured', { detail: { state, reset: true } }));
-      this.emitFrame(await this.pg.frame());
-      return state;
+      return this.changed(await this.pg.importWeights(await toBytes(data)), true);
     });
   }
 
   /** A fresh model from the current config and seed. @returns {Promise<object>} */
   reset() {
     return this.serial(async () => {
-      const state = await this.pg.reset();
-      this.dispatchEvent(new CustomEvent('configured', { detail: { state, reset: true } }));
-      this.emitFrame(await this.pg.frame());
-      return state;
+      return this.changed(await this.pg.reset(), true);
     });
   }
 

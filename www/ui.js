@@ -218,5 +218,6 @@ export function mountUi(doc, gan, { notices, hide, sanitize }) {
   });
 
   syncControls(gan.state());
-  gan.serial(() => gan.pg.frame()).then((frame) => gan.emitFrame(frame), showError);
+  // Creating the playground read the first frame already.
+  gan.emitFrame(gan.pg.lastFrame());
 }

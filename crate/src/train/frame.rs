@@ -76,6 +76,13 @@ fn floats(d: TensorData) -> Result<Vec<f32>, ReadError> {
         .map_err(|e| ReadError(format!("{e:?}")))
 }
 
+/// Awaits a transaction's one readback.
+async fn execute(tx: Transaction) -> Result<Vec<TensorData>, ReadError> {
+    tx.execute_async()
+        .await
+        .map_err(|e| ReadError(format!("{e:?}")))
+}
+
 fn finite(v: f32) -> Option<f64> {
     v.is_finite().then_some(v as f64)
 }
@@ -84,11 +91,7 @@ impl PendingFrame {
     /// Reads the frame back. Registered order: fake, curve, disc, then the
     /// two losses when there are any.
     pub async fn read(self) -> Result<Frame1d, ReadError> {
-        let data = self
-            .tx
-            .execute_async()
-            .await
-            .map_err(|e| ReadError(format!("{e:?}")))?;
+        let data = execute(self.tx).await?;
         let ctx = self.ctx;
         let mut it = data.into_iter();
         let mut next = || {
@@ -148,11 +151,7 @@ pub struct PendingSamples {
 
 impl PendingSamples {
     pub async fn read(self) -> Result<Vec<f32>, ReadError> {
-        let data = self
-            .tx
-            .execute_async()
-            .await
-            .map_err(|e| ReadError(format!("{e:?}")))?;
+        let data = execute(self.tx).await?;
         let ys = floats(
             data.into_iter()
                 .next()
@@ -173,11 +172,7 @@ pub struct PendingExport {
 impl PendingExport {
     /// The safetensors bytes of G, D and the config.
     pub async fn read(self) -> Result<Vec<u8>, ReadError> {
-        let data = self
-            .tx
-            .execute_async()
-            .await
-            .map_err(|e| ReadError(format!("{e:?}")))?;
+        let data = execute(self.tx).await?;
         if data.len() != self.shapes.len() {
             return Err(ReadError("a parameter is missing from the readback".into()));
         }

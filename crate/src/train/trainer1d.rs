@@ -74,6 +74,12 @@ impl Standardize {
     }
 }
 
+/// A `[values.len() / cols, cols]` tensor of host values.
+fn host_tensor(values: Vec<f32>, cols: usize, device: &Device) -> Tensor<2> {
+    let rows = values.len() / cols;
+    Tensor::from_data(TensorData::new(values, [rows, cols]), device)
+}
+
 fn rng(seed: u64, stream: Stream) -> StdRng {
     StdRng::seed_from_u64(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ stream as u64)
 }
@@ -94,7 +100,11 @@ pub struct Trainer1d {
     losses: Option<(Tensor<1>, Tensor<1>)>,
     /// Data units ↔ the networks' units.
     norm: Standardize,
-    eval_z: Vec<f32>,
+    /// The evaluation inputs, uploaded once: the fixed latents, the latents
+    /// of G's curve, and D's grid in the networks' units.
+    eval_in: Tensor<2>,
+    curve_in: Tensor<2>,
+    disc_in: Tensor<2>,
     real: Arc<Vec<f32>>,
     histogram: Histogram,
     curve_z: Vec<f32>,
@@ -136,7 +146,20 @@ impl Trainer1d {
             shift: config.target.mean() as f32,
             scale: (config.target.std() / NET_UNITS_PER_STD) as f32,
         };
+        let k = config.latent_dim;
+        let curve_z = lin(-Z_EXTENT, Z_EXTENT, CURVE_POINTS);
+        // Along the first latent coordinate, the others held at 0.
+        let mut curve = vec![0.0f32; CURVE_POINTS * k];
+        for (i, &z) in curve_z.iter().enumerate() {
+            curve[i * k] = z;
+        }
+        let disc_x = lin(low as f32, high as f32, DISC_POINTS);
         Trainer1d {
+            eval_in: host_tensor(eval_z, k, &device),
+            curve_in: host_tensor(curve, k, &device),
+            disc_in: host_tensor(norm.to_net(&disc_x), 1, &device),
+            curve_z,
+            disc_x,
             norm,
             g,
             d,
@@ -146,11 +169,8 @@ impl Trainer1d {
             sample_rng: rng(config.seed, Stream::Sample),
             step: 0,
             losses: None,
-            eval_z,
             real,
             histogram: Histogram::new(low, high, HIST_BINS),
-            curve_z: lin(-Z_EXTENT, Z_EXTENT, CURVE_POINTS),
-            disc_x: lin(low as f32, high as f32, DISC_POINTS),
             config: config.clone(),
             device,
             ad,
@@ -172,11 +192,6 @@ impl Trainer1d {
         self.step
     }
 
-    fn tensor(&self, values: Vec<f32>, cols: usize, device: &Device) -> Tensor<2> {
-        let rows = values.len() / cols;
-        Tensor::from_data(TensorData::new(values, [rows, cols]), device)
-    }
-
     /// One D update, then one G update. Enqueues work only: nothing is read
     /// back, so on WebGPU this returns before the GPU finishes.
     pub fn step(&mut self) {
@@ -185,9 +200,9 @@ impl Trainer1d {
         let real = self
             .norm
             .to_net(&self.config.target.sample(&mut self.train_rng, b));
-        let real = self.tensor(real, 1, &self.ad);
+        let real = host_tensor(real, 1, &self.ad);
         let z = gaussian_latent(&mut self.train_rng, b, k);
-        let fake = self.g.forward(self.tensor(z, k, &self.ad)).detach();
+        let fake = self.g.forward(host_tensor(z, k, &self.ad)).detach();
         let loss_d = discriminator_loss(self.d.forward(real), self.d.forward(fake));
         let grads = GradientsParams::from_grads(loss_d.backward(), &self.d);
         self.d = self.opt_d.step(self.config.lr_d, self.d.clone(), grads);
@@ -195,7 +210,7 @@ impl Trainer1d {
         let z = gaussian_latent(&mut self.train_rng, b, k);
         // D is a fixed function during G's update: no gradients for its weights.
         let frozen_d = self.d.clone().no_grad();
-        let fake = self.g.forward(self.tensor(z, k, &self.ad));
+        let fake = self.g.forward(host_tensor(z, k, &self.ad));
         let loss_g = generator_loss_nonsaturating(frozen_d.forward(fake));
         let grads = GradientsParams::from_grads(loss_g.backward(), &self.g);
         self.g = self.opt_g.step(self.config.lr_g, self.g.clone(), grads);
@@ -206,17 +221,10 @@ impl Trainer1d {
 
     /// Registers everything a frame draws in one transaction.
     pub fn begin_frame(&self) -> PendingFrame {
-        let k = self.config.latent_dim;
         let g = self.g.valid();
-        let d = self.d.valid();
-        let fake = g.forward(self.tensor(self.eval_z.clone(), k, &self.device));
-        // Along the first latent coordinate, the others held at 0.
-        let mut curve = vec![0.0f32; CURVE_POINTS * k];
-        for (i, &z) in self.curve_z.iter().enumerate() {
-            curve[i * k] = z;
-        }
-        let curve_x = g.forward(self.tensor(curve, k, &self.device));
-        let disc = d.forward(self.tensor(self.norm.to_net(&self.disc_x), 1, &self.device));
+        let fake = g.forward(self.eval_in.clone());
+        let curve_x = g.forward(self.curve_in.clone());
+        let disc = self.d.valid().forward(self.disc_in.clone());
         let mut tx = Transaction::default()
             .register(fake)
             .register(curve_x)
@@ -317,7 +325,7 @@ impl Trainer1d {
     pub fn begin_sample(&mut self, n: usize) -> PendingSamples {
         let k = self.config.latent_dim;
         let z = gaussian_latent(&mut self.sample_rng, n, k);
-        let x = self.g.valid().forward(self.tensor(z, k, &self.device));
+        let x = self.g.valid().forward(host_tensor(z, k, &self.device));
         PendingSamples {
             tx: Transaction::default().register(x),
             norm: self.norm,

@@ -117,6 +117,13 @@ pub fn sanitize_config(patch: JsValue) -> Result<JsValue, JsValue> {
     })
 }
 
+/// After a change: reads a frame, keeps it, and resolves to the new state.
+async fn refreshed_state(inner: &Rc<RefCell<Inner>>) -> Result<JsValue, JsValue> {
+    refresh(inner).await?;
+    let state = to_js(&inner.borrow().state());
+    state
+}
+
 #[wasm_bindgen]
 impl Playground {
     /// `Playground.create(partialConfig)`: resolves to a ready playground, or
@@ -168,9 +175,7 @@ impl Playground {
                     s.trainer.set_live_config(&new);
                 }
             }
-            refresh(&inner).await?;
-            let state = to_js(&inner.borrow().state());
-            state
+            refreshed_state(&inner).await
         })
     }
 
@@ -182,6 +187,13 @@ impl Playground {
             s.trainer.step();
         }
         Ok(())
+    }
+
+    /// The frame read last (by `frame()`, or by the call that changed the
+    /// model), without another readback.
+    #[wasm_bindgen(js_name = lastFrame)]
+    pub fn last_frame(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.borrow().last)
     }
 
     /// Reads back what the page draws (one transaction); resolves to the frame.
@@ -232,9 +244,7 @@ impl Playground {
                 s.trainer = trainer;
                 s.last = None;
             }
-            refresh(&inner).await?;
-            let state = to_js(&inner.borrow().state());
-            state
+            refreshed_state(&inner).await
         })
     }
 
@@ -248,9 +258,7 @@ impl Playground {
                 s.trainer = Trainer1d::new(&config, &s.backend.device);
                 s.last = None;
             }
-            refresh(&inner).await?;
-            let state = to_js(&inner.borrow().state());
-            state
+            refreshed_state(&inner).await
         })
     }
 }
