@@ -91,12 +91,15 @@ export async function openPlayground(page, url, timeout = 120_000) {
 }
 
 /**
- * Counts the pixels of a canvas that are neither white nor grey: drawn data, not axes.
+ * Counts the pixels of a canvas, inside the shadow root of the widget `host`,
+ * that are neither white nor grey: drawn data, not axes.
  * @returns {Promise<number>}
  */
-export function colouredPixels(page, selector) {
-  return page.evaluate((sel) => {
-    const c = /** @type {HTMLCanvasElement} */ (document.querySelector(sel));
+export function colouredPixels(page, selector, host = 'gan-playground') {
+  return page.evaluate(([sel, hostSel]) => {
+    const root = document.querySelector(hostSel)?.shadowRoot;
+    if (!root) throw new Error(`no widget ${hostSel}`);
+    const c = /** @type {HTMLCanvasElement} */ (root.querySelector(sel));
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let i = 0; i < d.length; i += 4) {
@@ -104,7 +107,7 @@ export function colouredPixels(page, selector) {
       if (Math.max(r, g, b) - Math.min(r, g, b) > 40) n++;
     }
     return n;
-  }, selector);
+  }, [selector, host]);
 }
 
 /** Each canvas, and the least number of coloured pixels it shows once it has drawn data. */

@@ -1,7 +1,6 @@
-// Autosave: the config and the model's weights in localStorage, so that the
-// bare page comes back as it was left. A link's hash, when present, wins.
-
-const KEY = 'gan-playground:1d';
+// Autosave: the config and the model's weights in localStorage, under a key per
+// widget (`gan-playground:1d` on the page), so that the bare page comes back as
+// it was left. A link's hash, when present, wins.
 /** The least time between two saves while training runs, in ms. */
 const SAVE_EVERY_MS = 3000;
 
@@ -13,38 +12,40 @@ const toBase64 = (bytes) => {
 const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 /** @returns {{config: object, weights: string, step: number} | null} what was saved, if it parses */
-export function loadSaved() {
+/** @param {string} key */
+export function loadSaved(key) {
   try {
-    const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+    const saved = JSON.parse(localStorage.getItem(key) ?? 'null');
     return saved && typeof saved === 'object' && typeof saved.weights === 'string' ? saved : null;
   } catch {
     return null;
   }
 }
 
-export function forgetSaved() {
-  try { localStorage.removeItem(KEY); } catch { /* storage disabled: nothing saved either */ }
+/** @param {string} key */
+export function forgetSaved(key) {
+  try { localStorage.removeItem(key); } catch { /* storage disabled: nothing saved either */ }
 }
 
 /**
  * Restores the saved weights into `gan`. A save that no longer loads is dropped.
  * @returns {Promise<string | null>} a notice to show, or null
  */
-export async function restore(gan, saved) {
+export async function restore(gan, saved, key) {
   try {
     await gan.importWeights(fromBase64(saved.weights));
     return null;
   } catch (e) {
-    forgetSaved();
+    forgetSaved(key);
     return `The saved model could not be restored and was discarded: ${e?.message ?? e}`;
   }
 }
 
 /**
  * Saves after changes, at most every SAVE_EVERY_MS, through the API's queue.
- * @param {import('./api.js').GanApi} gan @param {(message: string) => void} warn
+ * @param {import('./api.js').GanApi} gan @param {string} key @param {(message: string) => void} warn
  */
-export function startAutosave(gan, warn) {
+export function startAutosave(gan, key, warn) {
   let last = 0;
   let pending = false;
   let savedStep = -1;
@@ -56,7 +57,7 @@ export function startAutosave(gan, warn) {
       try {
         const bytes = await gan.exportWeights();
         const { config, step } = gan.state();
-        localStorage.setItem(KEY, JSON.stringify({ config, step, weights: toBase64(bytes) }));
+        localStorage.setItem(key, JSON.stringify({ config, step, weights: toBase64(bytes) }));
         savedStep = step;
       } catch (e) {
         if (!warned) warn(`Autosave is off: ${e?.message ?? e}`);

@@ -7,20 +7,23 @@ export const MAX_HASH = 8192;
 /** Longest single value accepted. */
 const MAX_VALUE = 2000;
 
-/** The control names `_hide` accepts (each is a `data-control` in the page). */
+/**
+ * The control names `_hide` and the widget's `controls`/`hide` accept (each is a
+ * `data-control` in www/template.js).
+ */
 export const CONTROL_NAMES = [
-  'play', 'pause', 'step', 'reset', 'resetAll', 'target', 'batch', 'lrG', 'lrD', 'beta1', 'stepsPerFrame',
+  'play', 'pause', 'step', 'reset', 'resetAll', 'message', 'target', 'batch', 'lrG', 'lrD', 'beta1', 'stepsPerFrame',
   'latentDim', 'hidden', 'layers', 'seed', 'backend', 'share', 'weights',
 ];
 
 const clip = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /**
- * Turns one hash value into what configure expects: JSON for objects, arrays,
+ * Turns one hash value (or widget attribute) into what configure expects: JSON for objects, arrays,
  * numbers and booleans; the raw text otherwise (Rust then says what is wrong with it).
  * @param {string} raw @returns {unknown}
  */
-function decodeValue(raw) {
+export function decodeValue(raw) {
   if (/^[[{]/.test(raw) || /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(raw) || raw === 'true' || raw === 'false') {
     try { return JSON.parse(raw); } catch { /* fall through to text */ }
   }

@@ -1,5 +1,6 @@
-// The page's UI: the backend badge and notices, the four plots, the readouts and the controls.
-// It reads `gan.state()` and frames; it changes things only through the public API.
+// One widget's UI, inside its shadow root: the backend badge and notices, the
+// four plots, the readouts and the controls. It reads `gan.state()` and frames;
+// it changes things only through the public API.
 import { drawLatent } from './plot/latent.js';
 import { drawMapping } from './plot/mapping.js';
 import { drawDistributions } from './plot/distributions.js';
@@ -19,14 +20,22 @@ const TARGET_FIELDS = {
 };
 const MAX_HISTORY = 2000;
 
+/** Where "Copy link" points from a widget that does not own the page's URL: the bundle's own page. */
+const PLAYGROUND_PAGE = new URL('../index.html', import.meta.url).href;
+
 /**
- * @param {Document} doc
+ * @param {ShadowRoot} root the widget's shadow root (the template stamped in)
  * @param {import('./api.js').GanApi} gan
- * @param {{notices: string[], hide: string[], sanitize: (patch: object) => {config: object, notices: string[]}}} link
- *   messages from start-up (ignored link settings), the controls the link hides, and Rust's lenient validator
+ * @param {{
+ *   notices: string[], hide: string[], defaults: object, syncUrl: boolean, autosaveKey: string | null,
+ *   sanitize: (patch: object) => {config: object, notices: string[]}, onError: (e: unknown) => void,
+ * }} options messages from start-up, the hidden controls, the config "Reset everything" returns to,
+ *   whether the widget owns the page's URL hash, its autosave key, Rust's lenient validator, and
+ *   who hears of each error shown
  */
-export function mountUi(doc, gan, { notices, hide, sanitize }) {
-  const $ = (id) => /** @type {HTMLElement} */ (doc.getElementById(id));
+export function mountUi(root, gan, { notices, hide, defaults, syncUrl, autosaveKey, sanitize, onError }) {
+  const doc = root.ownerDocument;
+  const $ = (id) => /** @type {HTMLElement} */ (root.getElementById(id));
   const errorBox = $('error');
   /** @type {{step: number, lossD: number, lossG: number}[]} */
   let lossHistory = [];
@@ -35,6 +44,7 @@ export function mountUi(doc, gan, { notices, hide, sanitize }) {
   const showError = (e) => {
     errorBox.textContent = e?.message ?? String(e);
     errorBox.hidden = false;
+    onError(e);
   };
   const clearError = () => { errorBox.hidden = true; errorBox.textContent = ''; };
 
@@ -52,7 +62,7 @@ export function mountUi(doc, gan, { notices, hide, sanitize }) {
   }
 
   // ----- controls -----
-  const inputs = /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement>} */ (doc.querySelectorAll('#controls [data-key]'));
+  const inputs = /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement>} */ (root.querySelectorAll('#controls [data-key]'));
   const kindSelect = /** @type {HTMLSelectElement} */ ($('target-kind'));
   const fieldsBox = $('target-fields');
   const drawBox = $('draw-box');
@@ -126,8 +136,8 @@ export function mountUi(doc, gan, { notices, hide, sanitize }) {
   $('btn-reset').addEventListener('click', () => gan.reset().catch(showError));
   $('btn-reset-all').addEventListener('click', async () => {
     gan.pause();
-    forgetSaved();
-    await apply(sanitize({}).config);
+    if (autosaveKey) forgetSaved(autosaveKey);
+    await apply(defaults);
     await gan.reset().catch(showError);
   });
   gan.addEventListener('play', () => { play.disabled = true; pause.disabled = false; });
@@ -139,26 +149,40 @@ export function mountUi(doc, gan, { notices, hide, sanitize }) {
     syncControls(state);
   });
 
-  // ----- the link: hidden controls, the hash kept in step with the config, copy link -----
-  for (const name of hide) {
-    for (const el of doc.querySelectorAll(`[data-control="${name}"]`)) /** @type {HTMLElement} */ (el).hidden = true;
+  // ----- hidden controls; the link: the hash kept in step with the config, copy link -----
+  /** @param {string[]} names */
+  function setHidden(names) {
+    hide = names;
+    for (const el of root.querySelectorAll('[data-control]')) {
+      /** @type {HTMLElement} */ (el).hidden = names.includes(/** @type {HTMLElement} */ (el).dataset.control ?? '');
+    }
+    // A group whose every control is hidden goes too, rather than stand empty.
+    for (const group of root.querySelectorAll('[data-group]')) {
+      /** @type {HTMLElement} */ (group).hidden = ![...group.querySelectorAll('[data-control]')].some((el) => !(/** @type {HTMLElement} */ (el).hidden));
+    }
+    if (syncUrl) writeHash(gan.state().config);
   }
   const writeHash = (config) => window.history.replaceState(null, '', `${location.pathname}${location.search}${toHash(config, hide)}`);
-  gan.addEventListener('configured', (e) => writeHash(/** @type {CustomEvent} */ (e).detail.state.config));
-  writeHash(gan.state().config);
-  addEventListener('hashchange', () => {
-    const link = parseHash(location.hash);
-    const { config, notices: bad } = sanitize(link.patch);
-    notices.splice(0, notices.length, ...link.notices, ...bad.map((m) => `Ignored from the link: ${m}`));
-    apply(config);
-  });
+  /** The link that reproduces this widget: the page's own URL when it owns the hash, else the playground page. */
+  const shareLink = () => (syncUrl ? location.href : `${PLAYGROUND_PAGE}${toHash(gan.state().config, hide)}`);
+  setHidden(hide);
+  if (syncUrl) {
+    gan.addEventListener('configured', (e) => writeHash(/** @type {CustomEvent} */ (e).detail.state.config));
+    addEventListener('hashchange', () => {
+      const link = parseHash(location.hash);
+      const { config, notices: bad } = sanitize(link.patch);
+      notices.splice(0, notices.length, ...link.notices, ...bad.map((m) => `Ignored from the link: ${m}`));
+      apply(config);
+    });
+  }
   $('btn-share').addEventListener('click', async () => {
     const box = /** @type {HTMLInputElement} */ ($('share-link'));
-    box.value = location.href;
+    const link = shareLink();
+    box.value = link;
     box.hidden = false;
     box.select();
     try {
-      await navigator.clipboard.writeText(location.href);
+      await navigator.clipboard.writeText(link);
       $('share-status').textContent = 'Link copied.';
     } catch {
       $('share-status').textContent = 'Copy the link above.';
@@ -220,4 +244,5 @@ export function mountUi(doc, gan, { notices, hide, sanitize }) {
   syncControls(gan.state());
   // Creating the playground read the first frame already.
   gan.emitFrame(gan.pg.lastFrame());
+  return { showError, apply, setHidden };
 }

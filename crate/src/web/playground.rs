@@ -117,6 +117,13 @@ pub fn sanitize_config(patch: JsValue) -> Result<JsValue, JsValue> {
     })
 }
 
+/// `configKeys()`: every config key, in the order the schema lists them. The
+/// widget maps its (case-insensitive) attributes onto these.
+#[wasm_bindgen(js_name = configKeys)]
+pub fn config_keys() -> Vec<String> {
+    crate::config::KEYS.iter().map(|k| k.to_string()).collect()
+}
+
 /// After a change: reads a frame, keeps it, and resolves to the new state.
 async fn refreshed_state(inner: &Rc<RefCell<Inner>>) -> Result<JsValue, JsValue> {
     refresh(inner).await?;

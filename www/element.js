@@ -1,0 +1,307 @@
+// <gan-playground>: the whole playground as a custom element in its own shadow
+// root. Every element on a page shares one wasm module (loaded the first time
+// one needs it) and one GPU device (Rust keeps it), and has its own model,
+// state, controls and play loop. The element is the JS API: `el.configure()`,
+// `el.step()`, ... delegate to its `GanApi`, and its events come out of the element.
+//
+// Attributes: `lesson` and every config key (case-insensitive: `latentDim` or
+// `latentdim`), read once at start and applied as `configure` when they change;
+// `controls` or `hide` (control names); `autoplay`; `height` (a CSS length, or px);
+// `sync-url` (config in the page's URL hash, `?backend=` honoured); `autosave`
+// (the model in localStorage, under the attribute's value or `gan-playground:<lesson>`).
+import { GanApi } from './api.js';
+import { mountUi } from './ui.js';
+import { TEMPLATE } from './template.js';
+import { parseHash, decodeValue, CONTROL_NAMES } from './share.js';
+import { loadSaved, restore, startAutosave } from './autosave.js';
+
+/** The attributes the element reads itself; any other non-global one must name a config key. */
+const OWN_ATTRIBUTES = ['controls', 'hide', 'autoplay', 'height', 'sync-url', 'autosave'];
+/** HTML's global attributes (and data-, aria-, on...): never config. */
+const GLOBAL_ATTRIBUTE = /^(id|class|style|slot|part|exportparts|title|lang|dir|hidden|tabindex|role|inert|draggable|translate|autofocus|nonce|popover|is|accesskey|contenteditable|enterkeyhint|inputmode|spellcheck|autocapitalize|itemscope|itemprop|itemtype|itemid|itemref|data-.*|aria-.*|on.*)$/;
+const HEIGHT = /^(\d{1,5}(?:\.\d+)?)(px|em|rem|vh|svh|dvh|lh|%)?$/;
+const clip = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/** @type {null | (() => Promise<any>)} */
+let loadBindings = null;
+/** @type {null | Promise<any>} the wasm-bindgen exports, shared by every element */
+let bindings = null;
+function wasm() {
+  if (!loadBindings) return Promise.reject(new Error('gan-playground: load it through gan-playground.js'));
+  bindings ??= loadBindings().catch((e) => {
+    bindings = null; // a later element may try again (say, after the network came back)
+    throw e;
+  });
+  return bindings;
+}
+
+/**
+ * Registers <gan-playground>. Called by gan-playground.js with the function that
+ * initialises the wasm module; a second call (the script included twice) is a no-op.
+ * @param {() => Promise<any>} load
+ */
+export function defineGanPlayground(load) {
+  loadBindings ??= load;
+  if (!customElements.get('gan-playground')) customElements.define('gan-playground', GanPlaygroundElement);
+}
+
+/**
+ * An attribute's text as configure expects it: JSON for numbers, booleans,
+ * objects and arrays, the text otherwise; `target="bimodal"` is short for
+ * `target='{"kind":"bimodal"}'`. Rust validates the result.
+ */
+function attributeValue(key, text) {
+  const value = decodeValue(text.trim());
+  return key === 'target' && typeof value === 'string' ? { kind: value } : value;
+}
+
+export class GanPlaygroundElement extends HTMLElement {
+  /** @type {GanApi | null} */ #api = null;
+  #started = false;
+  #resumeOnConnect = false;
+  #playWhenReady = false;
+  /** @type {Promise<GanPlaygroundElement>} */ #ready;
+  #settle = { resolve: (_) => {}, reject: (_) => {} };
+  /** @type {Map<string, string>} lower-case attribute name → config key */
+  #keys = new Map();
+  /** @type {null | ReturnType<typeof mountUi>} */ #ui = null;
+  #backend = '';
+
+  constructor() {
+    super();
+    this.#ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });
+    this.#ready.catch(() => {}); // a failed start is shown and fired as `error`; awaiting is optional
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = TEMPLATE;
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = new URL('./widget.css', import.meta.url).href;
+    root.prepend(css);
+  }
+
+  /** Resolves to the element once its playground is ready; rejects if it cannot start. */
+  get ready() { return this.#ready; }
+
+  /** Whether the play loop runs. */
+  get playing() { return this.#api?.playing ?? this.#playWhenReady; }
+
+  connectedCallback() {
+    this.#applyHeight();
+    if (!this.#started) {
+      this.#started = true;
+      this.#start().catch((e) => this.#failed(e));
+    } else if (this.#resumeOnConnect) {
+      this.#resumeOnConnect = false;
+      this.#api?.play();
+    }
+  }
+
+  disconnectedCallback() {
+    // Off the page, nothing trains; moving the element keeps its model and resumes.
+    this.#resumeOnConnect = this.playing;
+    this.#api?.pause();
+  }
+
+  // ----- the API: each call waits for `ready`, then goes through the GanApi's queue -----
+
+  /** @returns {object} the plain-JSON state; throws before `ready` */
+  state() { return this.#need('state').state(); }
+  /** @param {object} patch */
+  configure(patch) { return this.#ready.then(() => this.#need('configure').configure(patch)); }
+  step(n = 1) { return this.#ready.then(() => this.#need('step').step(n)); }
+  /** @param {number} n */
+  sample(n) { return this.#ready.then(() => this.#need('sample').sample(n)); }
+  reset() { return this.#ready.then(() => this.#need('reset').reset()); }
+  exportWeights() { return this.#ready.then(() => this.#need('exportWeights').exportWeights()); }
+  /** @param {File | Blob | ArrayBuffer | Uint8Array} data */
+  importWeights(data) { return this.#ready.then(() => this.#need('importWeights').importWeights(data)); }
+  play() {
+    if (this.#api) this.#api.play();
+    else this.#playWhenReady = true;
+  }
+  pause() {
+    if (this.#api) this.#api.pause();
+    else this.#playWhenReady = false;
+  }
+
+  /** @param {string} what */
+  #need(what) {
+    if (!this.#api) throw new Error(`gan-playground: ${what}() before the element is ready; await el.ready first`);
+    return this.#api;
+  }
+
+  // ----- start-up -----
+
+  async #start() {
+    const b = await wasm();
+    for (const key of b.configKeys()) this.#keys.set(key.toLowerCase(), key);
+    const notices = [];
+    const { patch, problems } = this.#attributePatch();
+    notices.push(...problems);
+    const hide = this.#hiddenControls(notices);
+    const syncUrl = this.hasAttribute('sync-url');
+
+    let { config, notices: bad } = b.sanitizeConfig(patch);
+    notices.push(...bad.map((m) => `Ignored the attribute: ${m}`));
+    const defaults = config; // what "Reset everything" returns to
+    const autosaveKey = this.hasAttribute('autosave')
+      ? this.getAttribute('autosave') || `gan-playground:${config.lesson}`
+      : null;
+    // A bare URL comes back as it was left; a link's hash says what to show instead.
+    const saved = autosaveKey && !(syncUrl && location.hash.length > 1) ? loadSaved(autosaveKey) : null;
+    if (saved) {
+      ({ config, notices: bad } = b.sanitizeConfig(saved.config));
+      notices.push(...bad.map((m) => `Ignored from the saved settings: ${m}`));
+    } else if (syncUrl) {
+      const link = parseHash(location.hash);
+      notices.push(...link.notices);
+      for (const name of link.hide) if (!hide.includes(name)) hide.push(name);
+      ({ config, notices: bad } = b.sanitizeConfig({ ...config, ...link.patch }));
+      notices.push(...bad.map((m) => `Ignored from the link: ${m}`));
+    }
+
+    const api = new GanApi(await this.#create(b, config, syncUrl, notices));
+    if (saved) {
+      const problem = await restore(api, saved, autosaveKey);
+      if (problem) notices.push(problem);
+    }
+    if (autosaveKey) startAutosave(api, autosaveKey, (message) => console.warn(message));
+    this.#api = api;
+    this.#forwardEvents(api);
+    this.#ui = mountUi(/** @type {ShadowRoot} */ (this.shadowRoot), api, {
+      notices, hide, defaults, syncUrl, autosaveKey, sanitize: b.sanitizeConfig,
+      onError: (e) => this.dispatchEvent(new CustomEvent('error', { detail: e })),
+    });
+    new MutationObserver((records) => this.#attributesChanged(records)).observe(this, { attributes: true });
+    this.#settle.resolve(this);
+    const state = api.state();
+    this.dispatchEvent(new CustomEvent('ready', { detail: state }));
+    this.#noteBackend(state);
+    if (this.#playWhenReady || this.hasAttribute('autoplay')) api.play();
+  }
+
+  /** Creates the wasm Playground; with sync-url, `?backend=` on top (a bad one is a notice). */
+  async #create(b, config, syncUrl, notices) {
+    const backend = syncUrl ? new URLSearchParams(location.search).get('backend') : null;
+    if (backend === null) return b.Playground.create(config);
+    try {
+      return await b.Playground.create({ ...config, backend });
+    } catch (e) {
+      notices.push(`Ignored ?backend=${clip(backend)}: ${e?.message ?? e}`);
+      return b.Playground.create(config);
+    }
+  }
+
+  #failed(e) {
+    const root = /** @type {ShadowRoot} */ (this.shadowRoot);
+    const box = /** @type {HTMLElement} */ (root.getElementById('error'));
+    box.textContent = `The playground could not start: ${e?.message ?? e}`;
+    box.hidden = false;
+    const badge = /** @type {HTMLElement} */ (root.getElementById('backend-badge'));
+    badge.dataset.kind = 'error';
+    badge.textContent = 'not running';
+    this.#settle.reject(e);
+    this.dispatchEvent(new CustomEvent('error', { detail: e }));
+    console.error(e);
+  }
+
+  // ----- attributes -----
+
+  /** @param {string} name lower-case @returns {string | null} the config key it names */
+  #configKey(name) {
+    if (OWN_ATTRIBUTES.includes(name) || GLOBAL_ATTRIBUTE.test(name)) return null;
+    return this.#keys.get(name) ?? name;
+  }
+
+  /** The config the attributes ask for, and a notice per attribute that names no key. */
+  #attributePatch() {
+    const patch = {};
+    const problems = [];
+    for (const { name, value } of this.attributes) {
+      const key = this.#configKey(name);
+      if (key === null) continue;
+      if (this.#keys.has(name)) patch[key] = attributeValue(key, value);
+      else problems.push(`Ignored the attribute \`${clip(name)}\`: not a config key (${[...this.#keys.values()].join(', ')}).`);
+    }
+    return { patch, problems };
+  }
+
+  /** The control names that `controls` (the ones to show) and `hide` leave hidden. */
+  #hiddenControls(notices) {
+    const list = (attr) => {
+      const names = (this.getAttribute(attr) ?? '').split(/[\s,]+/).filter(Boolean);
+      for (const n of names) {
+        if (!CONTROL_NAMES.includes(n)) notices.push(`Ignored \`${attr}="${clip(n)}"\`: no such control (${CONTROL_NAMES.join(', ')}).`);
+      }
+      return names.filter((n) => CONTROL_NAMES.includes(n));
+    };
+    const hide = new Set(list('hide'));
+    if (this.hasAttribute('controls')) {
+      const shown = new Set(list('controls'));
+      if (shown.has('play')) shown.add('pause'); // a play button needs its pause
+      for (const n of CONTROL_NAMES) if (!shown.has(n)) hide.add(n);
+    }
+    return [...hide];
+  }
+
+  #applyHeight() {
+    const text = this.getAttribute('height');
+    if (text === null) { this.style.removeProperty('height'); return; }
+    const m = HEIGHT.exec(text.trim());
+    if (m) this.style.height = `${m[1]}${m[2] ?? 'px'}`;
+    else this.#ui?.showError(new Error(`Ignored \`height="${clip(text)}"\`: a length such as 480, 480px, 60vh or 30em`));
+  }
+
+  /** @param {MutationRecord[]} records */
+  #attributesChanged(records) {
+    const patch = {};
+    const unknown = [];
+    let controls = false;
+    for (const name of new Set(records.map((r) => /** @type {string} */ (r.attributeName)))) {
+      if (name === 'height') this.#applyHeight();
+      else if (name === 'controls' || name === 'hide') controls = true;
+      else if (name === 'autoplay') { if (this.hasAttribute('autoplay')) this.play(); }
+      else {
+        const key = this.#configKey(name);
+        const value = this.getAttribute(name);
+        if (key === null || value === null) continue;
+        if (this.#keys.has(name)) patch[key] = attributeValue(key, value);
+        else unknown.push(name);
+      }
+    }
+    if (controls) {
+      const notices = [];
+      this.#ui?.setHidden(this.#hiddenControls(notices));
+      if (notices.length) this.#ui?.showError(new Error(notices.join(' ')));
+    }
+    if (unknown.length) {
+      this.#ui?.showError(new Error(`Ignored the attribute \`${clip(unknown[0])}\`: not a config key (${[...this.#keys.values()].join(', ')}).`));
+    }
+    if (Object.keys(patch).length) this.#ui?.apply(patch);
+  }
+
+  // ----- events -----
+
+  /** Re-fires the GanApi's events from the element, and adds `step` and `backendchange`. */
+  #forwardEvents(api) {
+    const again = (e) => new CustomEvent(e.type, { detail: /** @type {CustomEvent} */ (e).detail });
+    for (const type of ['frame', 'configured', 'play', 'pause']) {
+      api.addEventListener(type, (e) => this.dispatchEvent(again(e)));
+    }
+    api.addEventListener('frame', (e) => {
+      const { frame, steps, ms } = /** @type {CustomEvent} */ (e).detail;
+      if (steps > 0) this.dispatchEvent(new CustomEvent('step', { detail: { step: frame.step, steps, ms, frame } }));
+    });
+    api.addEventListener('configured', (e) => this.#noteBackend(/** @type {CustomEvent} */ (e).detail.state));
+  }
+
+  /** Fires `backendchange` when the backend or the adapter differs from the last one seen. */
+  #noteBackend(state) {
+    const now = `${state.backend}|${state.adapter ?? ''}`;
+    if (now === this.#backend) return;
+    this.#backend = now;
+    this.dispatchEvent(new CustomEvent('backendchange', {
+      detail: { backend: state.backend, adapter: state.adapter, reason: state.backendReason },
+    }));
+  }
+}
