@@ -3,7 +3,7 @@
 // and are not references; what is checked is every way a page loads something.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import { DIST } from './harness.mjs';
 
@@ -40,4 +40,14 @@ test('the harness would catch a CDN reference', () => {
   const sample = '<script src="https://cdn.example.com/x.js"></script> @import url("//fonts.example/f.css"); import("https://esm.sh/y")';
   const found = LOADS.flatMap((p) => [...sample.matchAll(p)].map((m) => m[0]));
   assert.equal(found.length, 3, JSON.stringify(found));
+});
+
+test('dist/ has gan-playground.js at its root, the one script an embedding page needs', async () => {
+  const text = await readFile(join(DIST, 'gan-playground.js'), 'utf8');
+  assert.match(text, /defineGanPlayground/);
+  // Everything it loads is relative to itself, so the bundle works under any path.
+  for (const m of text.matchAll(/(?:from\s+|new URL\()'([^']+)'/g)) {
+    assert.ok(m[1].startsWith('./'), m[1]);
+    assert.ok((await stat(join(DIST, m[1]))).isFile(), m[1]);
+  }
 });

@@ -19,18 +19,29 @@ const TYPES = {
  * (anything outside it is a 404, as on a host that owns only that sub-path).
  * @returns {Promise<{url: string, requests: string[], close: () => Promise<void>}>}
  */
-export async function serve(root = DIST, prefix = '/') {
+export function serve(root = DIST, prefix = '/') {
+  return serveMounts({ [prefix]: root });
+}
+
+/**
+ * Serves several folders, each under its URL prefix (the longest matching
+ * prefix wins): say, a site's own pages at `/` and the bundle at `/vendor/gan/`.
+ * @param {Record<string, string>} mounts URL prefix → folder
+ */
+export async function serveMounts(mounts) {
   const requests = [];
+  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer(async (req, res) => {
     requests.push(req.url);
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!pathname.startsWith(prefix)) {
+    const prefix = prefixes.find((p) => pathname.startsWith(p));
+    if (prefix === undefined) {
       res.writeHead(404);
       res.end('not found');
       return;
     }
     const path = normalize(`/${pathname.slice(prefix.length)}`).replace(/^(\.\.[/\\])+/, '');
-    let file = join(root, path);
+    let file = join(mounts[prefix], path);
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);

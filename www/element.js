@@ -6,7 +6,8 @@
 //
 // Attributes: `lesson` and every config key (case-insensitive: `latentDim` or
 // `latentdim`), read once at start and applied as `configure` when they change;
-// `controls` or `hide` (control names); `autoplay`; `height` (a CSS length, or px);
+// `controls` or `hide` (control names); `panels` (which plots show); `compact`
+// (no prose captions, for slides); `autoplay`; `height` (a CSS length, or px);
 // `sync-url` (config in the page's URL hash, `?backend=` honoured); `autosave`
 // (the model in localStorage, under the attribute's value or `gan-playground:<lesson>`).
 import { GanApi } from './api.js';
@@ -16,7 +17,9 @@ import { parseHash, decodeValue, CONTROL_NAMES } from './share.js';
 import { loadSaved, restore, startAutosave } from './autosave.js';
 
 /** The attributes the element reads itself; any other non-global one must name a config key. */
-const OWN_ATTRIBUTES = ['controls', 'hide', 'autoplay', 'height', 'sync-url', 'autosave'];
+const OWN_ATTRIBUTES = ['controls', 'hide', 'panels', 'compact', 'autoplay', 'height', 'sync-url', 'autosave'];
+/** The plots the `panels` attribute chooses among (each a `data-panel` in www/template.js). */
+export const PANEL_NAMES = ['latent', 'mapping', 'distributions', 'losses'];
 /** HTML's global attributes (and data-, aria-, on...): never config. */
 const GLOBAL_ATTRIBUTE = /^(id|class|style|slot|part|exportparts|title|lang|dir|hidden|tabindex|role|inert|draggable|translate|autofocus|nonce|popover|is|accesskey|contenteditable|enterkeyhint|inputmode|spellcheck|autocapitalize|itemscope|itemprop|itemtype|itemid|itemref|data-.*|aria-.*|on.*)$/;
 const HEIGHT = /^(\d{1,5}(?:\.\d+)?)(px|em|rem|vh|svh|dvh|lh|%)?$/;
@@ -172,6 +175,7 @@ export class GanPlaygroundElement extends HTMLElement {
       notices, hide, defaults, syncUrl, autosaveKey, sanitize: b.sanitizeConfig,
       onError: (e) => this.dispatchEvent(new CustomEvent('error', { detail: e })),
     });
+    this.#applyPanels(notices);
     new MutationObserver((records) => this.#attributesChanged(records)).observe(this, { attributes: true });
     this.#settle.resolve(this);
     const state = api.state();
@@ -244,6 +248,18 @@ export class GanPlaygroundElement extends HTMLElement {
     return [...hide];
   }
 
+  /** Shows the plots `panels` names (all without it); an unknown name is a notice. */
+  #applyPanels(notices) {
+    const text = this.getAttribute('panels');
+    const names = text === null ? PANEL_NAMES : text.split(/[\s,]+/).filter(Boolean);
+    for (const n of names) {
+      if (!PANEL_NAMES.includes(n)) notices.push(`Ignored \`panels="${clip(n)}"\`: no such panel (${PANEL_NAMES.join(', ')}).`);
+    }
+    for (const fig of /** @type {ShadowRoot} */ (this.shadowRoot).querySelectorAll('[data-panel]')) {
+      /** @type {HTMLElement} */ (fig).hidden = !names.includes(/** @type {HTMLElement} */ (fig).dataset.panel ?? '');
+    }
+  }
+
   #applyHeight() {
     const text = this.getAttribute('height');
     if (text === null) { this.style.removeProperty('height'); return; }
@@ -259,7 +275,8 @@ export class GanPlaygroundElement extends HTMLElement {
     let controls = false;
     for (const name of new Set(records.map((r) => /** @type {string} */ (r.attributeName)))) {
       if (name === 'height') this.#applyHeight();
-      else if (name === 'controls' || name === 'hide') controls = true;
+      else if (name === 'controls' || name === 'hide' || name === 'panels') controls = true;
+      else if (name === 'compact') this.#ui?.refresh();
       else if (name === 'autoplay') { if (this.hasAttribute('autoplay')) this.play(); }
       else {
         const key = this.#configKey(name);
@@ -272,6 +289,7 @@ export class GanPlaygroundElement extends HTMLElement {
     if (controls) {
       const notices = [];
       this.#ui?.setHidden(this.#hiddenControls(notices));
+      this.#applyPanels(notices);
       if (notices.length) this.#ui?.showError(new Error(notices.join(' ')));
     }
     if (unknown.length) {

@@ -1,4 +1,5 @@
-// Types of the public JS API: `window.gan` on the page (`www/api.js`, `GanApi`).
+// Types of the public JS API: the `<gan-playground>` element (www/element.js),
+// which is also `window.gan` on the playground page.
 // Rust owns the schema (crate/src/config/); these types mirror it, and
 // `tests/types/usage.ts` checks them with `tsc --strict` in the test run.
 
@@ -50,14 +51,68 @@ export interface State {
   config: Config1d;
 }
 
-export interface GanApi extends EventTarget {
-  readonly ready: Promise<GanApi>;
+/** One frame of the 1-D lesson: everything the plots draw, read back from the model at once. */
+export interface Frame1d {
+  step: number;
+  lossD: number | null;
+  lossG: number | null;
+  metrics: { w1: number | null; js: number | null };
+  /** The x interval of the histograms and of D's curve. */
+  range: [number, number];
+  /** Densities per bin of the real and the generated evaluation samples. */
+  realHist: number[];
+  fakeHist: number[];
+  /** P_data's density at `discX`. */
+  targetPdf: number[];
+  /** G's mapping along the first latent coordinate: x = G(z, 0, …, 0). */
+  curveZ: number[];
+  curveX: number[];
+  /** N(0, 1) density at `curveZ`. */
+  latentPdf: number[];
+  /** D(x) on a grid over `range`. */
+  discX: number[];
+  discD: number[];
+}
+
+/** The names `controls=`, `hide=` and a link's `_hide` accept. */
+export type ControlName =
+  | 'play' | 'pause' | 'step' | 'reset' | 'resetAll' | 'message' | 'target' | 'batch' | 'lrG' | 'lrD' | 'beta1'
+  | 'stepsPerFrame' | 'latentDim' | 'hidden' | 'layers' | 'seed' | 'backend' | 'share' | 'weights';
+/** The names `panels=` accepts. */
+export type PanelName = 'latent' | 'mapping' | 'distributions' | 'losses';
+
+/** The events a `<gan-playground>` fires (all `CustomEvent`s, none bubbles). */
+export interface GanPlaygroundEvents {
+  /** The playground is ready; `detail` is its first state. */
+  ready: CustomEvent<State>;
+  /** Training advanced: once per frame, with the steps that frame ran. */
+  step: CustomEvent<{ step: number; steps: number; ms: number; frame: Frame1d }>;
+  /** Something the widget showed as an error: a bad attribute, a failed control action, a failed start. */
+  error: CustomEvent<unknown>;
+  /** The backend or the adapter changed (and once at start). */
+  backendchange: CustomEvent<{ backend: 'webgpu' | 'cpu'; adapter: string | null; reason: string | null }>;
+  /** Every new frame, stepped or not (a configure or a reset draws one too). */
+  frame: CustomEvent<{ frame: Frame1d; steps: number; ms: number }>;
+  /** A configure, reset or import applied; `reset`: the model started afresh. */
+  configured: CustomEvent<{ state: State; reset: boolean }>;
+  play: CustomEvent<undefined>;
+  pause: CustomEvent<undefined>;
+}
+
+/** The calls of the playground: the element's own methods, and `window.gan` on the page. */
+export interface GanApi {
+  /** Resolves to the element once its playground is ready; rejects if it cannot start. */
+  readonly ready: Promise<GanPlaygroundElement>;
+  /** Whether the play loop runs. */
+  readonly playing: boolean;
+  /** Throws before `ready`. */
   state(): State;
   /** Rejects, changing nothing, on an unknown key, a wrong type or an out-of-range value. */
   configure(patch: Partial<Config1d>): Promise<State>;
   /** 1 ≤ n ≤ 100 000 */
   step(n?: number): Promise<State>;
   sample(n: number): Promise<number[]>;
+  /** Before `ready`: plays once ready. */
   play(): void;
   pause(): void;
   reset(): Promise<State>;
@@ -66,9 +121,31 @@ export interface GanApi extends EventTarget {
   importWeights(data: File | Blob | ArrayBuffer | Uint8Array): Promise<State>;
 }
 
+/**
+ * `<gan-playground>`: load `gan-playground.js` (a module at the bundle's root), then use the tag.
+ * Attributes: `lesson` and every config key (case-insensitive; `target="bimodal"` is short for
+ * `target='{"kind":"bimodal"}'`), `controls` / `hide` (ControlName lists), `panels` (PanelName
+ * list), `compact`, `autoplay`, `height` (px or a CSS length), `sync-url`, `autosave`.
+ */
+export interface GanPlaygroundElement extends HTMLElement, GanApi {
+  addEventListener<K extends keyof GanPlaygroundEvents>(
+    type: K, listener: (this: GanPlaygroundElement, ev: GanPlaygroundEvents[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof GanPlaygroundEvents>(
+    type: K, listener: (this: GanPlaygroundElement, ev: GanPlaygroundEvents[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
 declare global {
+  interface HTMLElementTagNameMap {
+    'gan-playground': GanPlaygroundElement;
+  }
   interface Window {
-    /** Exists only once the playground is ready. */
-    gan?: GanApi;
+    /** The page's `<gan-playground>`; exists only once it is ready. */
+    gan?: GanPlaygroundElement;
   }
 }

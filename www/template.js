@@ -1,6 +1,7 @@
 // The markup of one <gan-playground> (the 1-D lesson), stamped into its shadow
 // root. Ids are scoped to that root, so several widgets on a page never clash.
-// Every control a link or an attribute can hide carries `data-control`.
+// Every control a link or an attribute can hide carries `data-control`; each
+// plot, `data-panel` (the `panels` attribute chooses which show).
 
 export const TEMPLATE = /* html */ `
 <div class="bar">
@@ -16,33 +17,33 @@ export const TEMPLATE = /* html */ `
 </section>
 
 <div class="panels">
-  <figure class="panel">
+  <figure class="panel" data-panel="latent">
     <canvas id="latent-canvas" width="300" height="220"></canvas>
     <figcaption>
       <b>The latent z ~ N(0, 1)</b>
-      <span lang="en">The input neuron has a Gaussian distribution: a distribution we know and can sample.</span>
-      <span lang="ko">input neuron이 Gaussian 분포를 가짐</span>
+      <span class="prose" lang="en">The input neuron has a Gaussian distribution: a distribution we know and can sample.</span>
+      <span class="prose" lang="ko">input neuron이 Gaussian 분포를 가짐</span>
     </figcaption>
   </figure>
-  <figure class="panel">
+  <figure class="panel" data-panel="mapping">
     <canvas id="mapping-canvas" width="300" height="220"></canvas>
     <figcaption>
       <b>The mapping x = G(z)</b>
-      <span lang="en">The network itself is deterministic: training shapes this curve, which carries z onto x.</span>
-      <span lang="ko">Network 자체는 deterministic 함 · network는 모델을 학습하여 mapping을 진행</span>
+      <span class="prose" lang="en">The network itself is deterministic: training shapes this curve, which carries z onto x.</span>
+      <span class="prose" lang="ko">Network 자체는 deterministic 함 · network는 모델을 학습하여 mapping을 진행</span>
       <span id="mapping-note" class="note" hidden>latentDim &gt; 1: drawn along the first latent coordinate, the others held at 0.</span>
     </figcaption>
   </figure>
-  <figure class="panel wide">
+  <figure class="panel wide" data-panel="distributions">
     <canvas id="dist-canvas" width="460" height="220"></canvas>
     <figcaption>
       <b>P<sub>data</sub> vs P<sub>model</sub>, and D(x)</b>
-      <span lang="en">Make P<sub>model</sub>(x) approximate P<sub>data</sub>(x); where they meet, D(x) approaches 0.5.</span>
-      <span lang="ko">P<sub>data</sub>(x)와 비슷한 P<sub>model</sub>(x) approximation — P<sub>model</sub>(x)이 P<sub>data</sub>(x)에 근사하도록 만드는 것이 GAN 목적</span>
+      <span class="prose" lang="en">Make P<sub>model</sub>(x) approximate P<sub>data</sub>(x); where they meet, D(x) approaches 0.5.</span>
+      <span class="prose" lang="ko">P<sub>data</sub>(x)와 비슷한 P<sub>model</sub>(x) approximation — P<sub>model</sub>(x)이 P<sub>data</sub>(x)에 근사하도록 만드는 것이 GAN 목적</span>
       <span class="legend"><i class="sw real"></i>P<sub>data</sub> samples <i class="sw pdf"></i>P<sub>data</sub> density <i class="sw fake"></i>P<sub>model</sub> = G(z) <i class="sw disc"></i>D(x)</span>
     </figcaption>
   </figure>
-  <figure class="panel">
+  <figure class="panel" data-panel="losses">
     <canvas id="loss-canvas" width="300" height="220"></canvas>
     <figcaption>
       <b>Losses</b>

@@ -55,7 +55,9 @@ export function mountUi(root, gan, { notices, hide, defaults, syncUrl, autosaveK
     badge.title = state.backendReason ?? '';
     const notice = $('notice');
     const lines = [...notices];
-    if (state.backend === 'cpu') lines.unshift(`Running on the CPU backend: ${state.backendReason}.`);
+    // A compact widget (a slide of three) keeps why in the badge's tooltip alone.
+    if (root.host.hasAttribute('compact')) { /* nothing to add */ }
+    else if (state.backend === 'cpu') lines.unshift(`Running on the CPU backend: ${state.backendReason}.`);
     else if (state.backendReason) lines.unshift(`WebGPU: ${state.backendReason}.`);
     notice.textContent = lines.join(' ');
     notice.hidden = lines.length === 0;
@@ -244,5 +246,5 @@ export function mountUi(root, gan, { notices, hide, defaults, syncUrl, autosaveK
   syncControls(gan.state());
   // Creating the playground read the first frame already.
   gan.emitFrame(gan.pg.lastFrame());
-  return { showError, apply, setHidden };
+  return { showError, apply, setHidden, refresh: () => syncControls(gan.state()) };
 }

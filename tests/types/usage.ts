@@ -1,7 +1,7 @@
 // Compiled with `tsc --strict --noEmit` by scripts/test.sh: the typings accept
 // what the API accepts and refuse what it refuses (each @ts-expect-error must
 // be an error, or tsc fails).
-import type { GanApi, State, Config1d } from '../../www/gan-playground';
+import type { GanApi, GanPlaygroundElement, State, Config1d } from '../../www/gan-playground';
 
 export async function usage(gan: GanApi): Promise<number> {
   await gan.ready;
@@ -31,4 +31,24 @@ export async function usage(gan: GanApi): Promise<number> {
 
 export function fromWindow(): GanApi | undefined {
   return window.gan;
+}
+
+export async function element(): Promise<number> {
+  const el: GanPlaygroundElement = document.createElement('gan-playground');
+  el.setAttribute('target', 'bimodal');
+  document.body.append(el);
+  const ready: GanPlaygroundElement = await el.ready;
+  let steps = 0;
+  el.addEventListener('step', (e) => { steps += e.detail.steps + e.detail.frame.curveX.length; });
+  el.addEventListener('backendchange', (e) => { const b: 'webgpu' | 'cpu' = e.detail.backend; void b; });
+  el.addEventListener('ready', (e) => { steps += e.detail.step; });
+  el.addEventListener('error', (e) => console.warn(e.detail));
+  const found = document.querySelector('gan-playground');
+  // @ts-expect-error: querySelector may find none
+  found.play();
+  // @ts-expect-error: a step event's detail has no `loss`
+  el.addEventListener('step', (e) => e.detail.loss);
+  // @ts-expect-error: playing is read-only
+  el.playing = true;
+  return steps + (ready.state().step);
 }
