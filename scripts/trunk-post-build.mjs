@@ -22,6 +22,11 @@ const js = loader.match(/from\s+'[^']*?([\w.-]+\.js)'/)?.[1];
 const wasm = loader.match(/module_or_path:\s*'[^']*?([\w.-]+\.wasm)'/)?.[1];
 if (!js || !wasm) throw new Error(`trunk-post-build: could not read the bindings and wasm names from Trunk's loader:\n${loader}`);
 html = html.replace(loaders[0][0], '');
+// Trunk puts an integrity hash on the wasm preload, which Chromium ignores for
+// as="fetch" preloads and warns about in the console (crbug.com/981419): drop it.
+const preload = /(<link rel="preload" href="[^"]+\.wasm" crossorigin="anonymous") integrity="[^"]*"/;
+if (!preload.test(html)) throw new Error('trunk-post-build: no wasm preload with an integrity hash in index.html');
+html = html.replace(preload, '$1');
 if (!html.includes('src="gan-playground.js"')) throw new Error('trunk-post-build: index.html must load gan-playground.js');
 writeFileSync(indexFile, html);
 writeFileSync(join(dir, 'gan-playground.js'), `// The GAN playground's entry point: <script type="module" src=".../gan-playground.js">,

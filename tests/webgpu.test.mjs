@@ -24,6 +24,22 @@ test('?backend=webgpu trains on WebGPU: finite losses and drawn canvases', async
       const n = await colouredPixels(page, c);
       assert.ok(n >= least, `${c} shows ${n} coloured pixels, fewer than ${least}`);
     }
+    // A second widget on the same page shares the GPU device and trains its own model.
+    const two = await page.evaluate(async () => {
+      const el = document.createElement('gan-playground');
+      el.setAttribute('backend', 'webgpu');
+      el.setAttribute('target', 'uniform');
+      document.body.append(el);
+      await el.ready;
+      const b = await el.step(2);
+      const a = window.gan.state();
+      return { a: [a.step, a.adapter, a.config.target.kind], b: [b.step, b.adapter, b.config.target.kind, b.backend, b.lossD] };
+    });
+    assert.deepEqual(two.a, [3, s0.adapter, 'bimodal']);
+    assert.deepEqual(two.b.slice(0, 4), [2, s0.adapter, 'uniform', 'webgpu']);
+    assert.ok(Number.isFinite(two.b[4]));
+    assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length), 1,
+      'the page fetched the wasm once, for every widget');
     assert.deepEqual(browser.foreign, []);
     assert.deepEqual(browser.consoleErrors, []);
   } finally {
