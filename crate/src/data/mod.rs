@@ -5,8 +5,12 @@
 //! bit-identical across backends, because the CPU and the GPU see the same
 //! numbers.
 
+pub mod dice;
 pub mod latent;
 pub mod target1d;
+pub mod target2d;
 
-pub use latent::gaussian_latent;
+pub use dice::Die;
+pub use latent::{gaussian_latent, uniform_latent};
 pub use target1d::Target1d;
+pub use target2d::Dataset2d;

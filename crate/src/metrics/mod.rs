@@ -4,7 +4,9 @@
 //! once per frame and these run on them.
 
 pub mod divergence;
+pub mod modes;
 pub mod wasserstein;
 
 pub use divergence::{js_divergence, Histogram};
+pub use modes::{coverage, histogram_2d, total_variation, Coverage};
 pub use wasserstein::wasserstein_1d;
