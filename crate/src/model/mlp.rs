@@ -111,6 +111,51 @@ impl Mlp {
     }
 }
 
+impl Mlp {
+    /// The output and ∇ₓ of the output's sum, for a one-output MLP, written out
+    /// as tensor ops (the chain rule back through every layer) so that the
+    /// gradient stays inside the autodiff graph: a penalty built from it has a
+    /// gradient with respect to the weights. burn 0.22's autodiff is first-order
+    /// only (`x.grad()` comes back untracked), which is why WGAN-GP needs this.
+    ///
+    /// Row i of the gradient is ∂ out_i / ∂ x_i:
+    /// g_L = 1 · W_Lᵀ; then g ← (g ⊙ lrelu′(a_l)) · W_lᵀ down to the input,
+    /// where a_l is layer l's pre-activation and lrelu′ is 1 or 0.2 (a constant
+    /// mask: its own derivative is 0 almost everywhere).
+    ///
+    /// # Shapes
+    /// - x: `[n, dims[0]]`
+    /// - output: (`[n, 1]`, `[n, dims[0]]`)
+    pub fn forward_with_input_grad(&self, x: Tensor<2>) -> (Tensor<2>, Tensor<2>) {
+        let last = self.layers.len() - 1;
+        let [n, _] = x.dims();
+        let mut pre = Vec::with_capacity(last);
+        let mut h = x.clone();
+        for (i, layer) in self.layers.iter().enumerate() {
+            let a = layer.forward(h);
+            if i < last {
+                pre.push(a.clone());
+                h = leaky_relu(a, LEAKY_SLOPE);
+            } else {
+                h = a;
+            }
+        }
+        assert_eq!(h.dims()[1], 1, "the input gradient is for one-output networks");
+        let ones = Tensor::<2>::ones([n, 1], &x.device());
+        let mut g = ones.matmul(self.layers[last].weight.val().transpose());
+        for i in (0..last).rev() {
+            let slope = pre[i]
+                .clone()
+                .greater_elem(0.0)
+                .float()
+                .mul_scalar(1.0 - LEAKY_SLOPE)
+                .add_scalar(LEAKY_SLOPE);
+            g = (g * slope).matmul(self.layers[i].weight.val().transpose());
+        }
+        (h, g)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +187,60 @@ mod tests {
             (y[0] - 2.7).abs() < 1e-6 && (y[1] - 3.4).abs() < 1e-6,
             "{y:?}"
         );
+    }
+
+    /// Central finite difference of Σ out over each input coordinate, in f32.
+    fn fd_input_grad(mlp: &Mlp, x: &[f32], dim: usize, device: &Device) -> Vec<f32> {
+        let f = |v: Vec<f32>| -> f32 {
+            let n = v.len() / dim;
+            let t = Tensor::<2>::from_data(TensorData::new(v, [n, dim]), device);
+            mlp.forward(t).sum().into_data().try_to_vec::<f32>().unwrap()[0]
+        };
+        let h = 1e-3f32;
+        (0..x.len())
+            .map(|i| {
+                let (mut up, mut down) = (x.to_vec(), x.to_vec());
+                up[i] += h;
+                down[i] -= h;
+                (f(up) - f(down)) / (2.0 * h)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn input_gradient_matches_finite_differences() {
+        let device = Device::flex();
+        let mut rng = rand::rngs::StdRng::seed_from_u64(4);
+        let mlp = Mlp::new(&[2, 7, 7, 1], &mut rng, &device);
+        let x: Vec<f32> = (0..16).map(|_| rng.random_range(-2.0f32..2.0)).collect();
+        let t = Tensor::<2>::from_data(TensorData::new(x.clone(), [8, 2]), &device);
+        let (out, g) = mlp.forward_with_input_grad(t.clone());
+        let same: Vec<f32> = mlp.forward(t).into_data().try_to_vec().unwrap();
+        assert_eq!(out.into_data().try_to_vec::<f32>().unwrap(), same);
+        let g: Vec<f32> = g.into_data().try_to_vec().unwrap();
+        let fd = fd_input_grad(&mlp, &x, 2, &device);
+        for (a, b) in g.iter().zip(&fd) {
+            // Piecewise linear: exact unless a kink lies within h of x (none does here).
+            assert!((a - b).abs() < 2e-3, "closed form {g:?}\nfinite diff {fd:?}");
+        }
+        assert!(g.iter().any(|v| v.abs() > 1e-2), "a non-trivial gradient");
+    }
+
+    #[test]
+    fn input_gradient_matches_autodiff() {
+        // burn's own first-order x.grad() is a second reference for ∇ₓ (untracked, but right).
+        let device = Device::flex().autodiff();
+        let mut rng = rand::rngs::StdRng::seed_from_u64(9);
+        let mlp = Mlp::new(&[3, 5, 1], &mut rng, &device);
+        let x: Vec<f32> = (0..12).map(|_| rng.random_range(-1.5f32..1.5)).collect();
+        let t = Tensor::<2>::from_data(TensorData::new(x, [4, 3]), &device).require_grad();
+        let grads = mlp.forward(t.clone()).sum().backward();
+        let auto: Vec<f32> = t.grad(&grads).unwrap().into_data().try_to_vec().unwrap();
+        let (_, g) = mlp.forward_with_input_grad(t);
+        let ours: Vec<f32> = g.into_data().try_to_vec().unwrap();
+        for (a, b) in ours.iter().zip(&auto) {
+            assert!((a - b).abs() < 1e-6, "{ours:?} vs {auto:?}");
+        }
     }
 
     #[test]
