@@ -28,7 +28,7 @@ pub const KEYS: &[&str] = &[
 ];
 
 /// JavaScript's `Number.MAX_SAFE_INTEGER`: larger seeds would not survive a round trip.
-const MAX_SEED: u64 = (1 << 53) - 1;
+pub(super) const MAX_SEED: u64 = (1 << 53) - 1;
 
 pub(super) fn apply(old: &Config1d, patch: &Value) -> Result<Config1d, ConfigError> {
     let Value::Object(map) = patch else {
@@ -47,14 +47,7 @@ pub(super) fn apply(old: &Config1d, patch: &Value) -> Result<Config1d, ConfigErr
                     _ => return Err(err(key, "\"1d\" (the only lesson in this build)", v)),
                 }
             }
-            "backend" => {
-                c.backend = match v.as_str() {
-                    Some("auto") => BackendChoice::Auto,
-                    Some("cpu") => BackendChoice::Cpu,
-                    Some("webgpu") => BackendChoice::Webgpu,
-                    _ => return Err(err(key, "one of \"auto\", \"cpu\", \"webgpu\"", v)),
-                }
-            }
+            "backend" => c.backend = backend(v)?,
             "target" => c.target = target(v)?,
             "batch" => c.batch = int(key, v, 1, 4096)? as usize,
             "lrG" => c.lr_g = num(key, v, 1e-6, 1.0)?,
@@ -75,6 +68,15 @@ pub(super) fn apply(old: &Config1d, patch: &Value) -> Result<Config1d, ConfigErr
         }
     }
     Ok(c)
+}
+
+pub(super) fn backend(v: &Value) -> Result<BackendChoice, ConfigError> {
+    match v.as_str() {
+        Some("auto") => Ok(BackendChoice::Auto),
+        Some("cpu") => Ok(BackendChoice::Cpu),
+        Some("webgpu") => Ok(BackendChoice::Webgpu),
+        _ => Err(err("backend", "one of \"auto\", \"cpu\", \"webgpu\"", v)),
+    }
 }
 
 fn target(v: &Value) -> Result<Target1d, ConfigError> {
@@ -210,11 +212,11 @@ impl Fields<'_> {
     }
 }
 
-fn err(key: &str, allowed: &str, got: &Value) -> ConfigError {
+pub(super) fn err(key: &str, allowed: &str, got: &Value) -> ConfigError {
     ConfigError(format!("`{key}` must be {allowed}; got {}", describe(got)))
 }
 
-fn num(key: &str, v: &Value, min: f64, max: f64) -> Result<f64, ConfigError> {
+pub(super) fn num(key: &str, v: &Value, min: f64, max: f64) -> Result<f64, ConfigError> {
     match v.as_f64() {
         Some(x) if x.is_finite() && x >= min && x <= max => Ok(x),
         _ => Err(err(key, &format!("a number in {min}..={max}"), v)),
@@ -223,7 +225,7 @@ fn num(key: &str, v: &Value, min: f64, max: f64) -> Result<f64, ConfigError> {
 
 /// Integers may arrive as JSON floats (JavaScript has one number type), so a
 /// float with no fractional part counts.
-fn int(key: &str, v: &Value, min: u64, max: u64) -> Result<u64, ConfigError> {
+pub(super) fn int(key: &str, v: &Value, min: u64, max: u64) -> Result<u64, ConfigError> {
     let as_int = v.as_u64().or_else(|| {
         v.as_f64()
             .filter(|x| x.fract() == 0.0 && *x >= 0.0 && *x <= MAX_SEED as f64)
@@ -236,7 +238,7 @@ fn int(key: &str, v: &Value, min: u64, max: u64) -> Result<u64, ConfigError> {
 }
 
 /// A short description of a bad value, safe to show: long strings are cut.
-fn describe(v: &Value) -> String {
+pub(super) fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => format!("the boolean {b}"),
@@ -247,7 +249,7 @@ fn describe(v: &Value) -> String {
     }
 }
 
-fn clip(s: &str) -> String {
+pub(super) fn clip(s: &str) -> String {
     const MAX: usize = 40;
     if s.chars().count() <= MAX {
         s.to_string()

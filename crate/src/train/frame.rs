@@ -71,19 +71,19 @@ pub struct PendingFrame {
     pub(crate) ctx: FrameContext,
 }
 
-fn floats(d: TensorData) -> Result<Vec<f32>, ReadError> {
+pub(crate) fn floats(d: TensorData) -> Result<Vec<f32>, ReadError> {
     d.try_to_vec::<f32>()
         .map_err(|e| ReadError(format!("{e:?}")))
 }
 
 /// Awaits a transaction's one readback.
-async fn execute(tx: Transaction) -> Result<Vec<TensorData>, ReadError> {
+pub(crate) async fn execute(tx: Transaction) -> Result<Vec<TensorData>, ReadError> {
     tx.execute_async()
         .await
         .map_err(|e| ReadError(format!("{e:?}")))
 }
 
-fn finite(v: f32) -> Option<f64> {
+pub(crate) fn finite(v: f32) -> Option<f64> {
     v.is_finite().then_some(v as f64)
 }
 
