@@ -65,6 +65,11 @@ pub(crate) struct Standardize {
 }
 
 impl Standardize {
+    /// Only a scale: data = scale · net, as the 2-D lab uses.
+    pub(crate) fn scaling(scale: f32) -> Self {
+        Standardize { shift: 0.0, scale }
+    }
+
     pub(crate) fn to_net(self, xs: &[f32]) -> Vec<f32> {
         xs.iter().map(|x| (x - self.shift) / self.scale).collect()
     }
