@@ -4,7 +4,7 @@
 //! what they say; and a seed fixes the run.
 
 use burn::tensor::Device;
-use gan_playground::config::Config2d;
+use gan_playground::config::{presets_2d, Config2d};
 use gan_playground::train::{Frame2d, StepMode, Trainer2d};
 use serde_json::json;
 
@@ -24,12 +24,11 @@ fn train(config: &Config2d, steps: usize) -> Trainer2d {
     t
 }
 
-/// The "mode collapse" preset: the saturating minimax loss, D learning 20× as
-/// fast as G, and Adam's default β1 = 0.9.
+/// The "mode collapse" preset (the saturating minimax loss, D learning 20× as
+/// fast as G, and Adam's default β1 = 0.9), on top of `patch`.
 fn collapse(patch: serde_json::Value) -> Config2d {
-    let mut c = config(json!({"loss": "minimax", "lrD": 0.02, "beta1": 0.9}));
-    c = c.apply(&patch).unwrap();
-    c
+    let (_, _, preset) = presets_2d().into_iter().find(|p| p.0 == "mode-collapse").unwrap();
+    config(patch).apply(&preset).unwrap()
 }
 
 /// Healthy (the defaults: non-saturating, Adam 1e-3, β1 0.5, 2 × 64, batch

@@ -115,7 +115,7 @@ impl Config2d {
             match key.as_str() {
                 "lesson" => {
                     if v.as_str() != Some("2d") {
-                        return Err(err(key, "\"2d\" here", v));
+                        return Err(err(key, "\"2d\" here (a playground keeps the lesson it starts with)", v));
                     }
                 }
                 "backend" => c.backend = super::patch::backend(v)?,
@@ -193,6 +193,27 @@ impl Config2d {
         };
         live(self) != live(old)
     }
+}
+
+/// The lab's presets, each a story: (name, label, the patch it applies). Each
+/// sets every training key and keeps the dataset, backend and seed.
+pub fn presets_2d() -> Vec<(&'static str, &'static str, Value)> {
+    let base = |loss: &str, lr_g: f64, lr_d: f64, beta1: f64, d_steps: u32| {
+        serde_json::json!({
+            "loss": loss, "optimizerG": "adam", "optimizerD": "adam", "lrG": lr_g, "lrD": lr_d,
+            "beta1": beta1, "dSteps": d_steps, "gSteps": 1, "latent": "gaussian", "latentDim": 2,
+            "hidden": 64, "layers": 2, "batch": 256, "clip": 0.01, "gpWeight": 10,
+        })
+    };
+    vec![
+        // Non-saturating loss, Adam with β1 = 0.5 (DCGAN's advice): covers the ring.
+        ("healthy", "healthy", base("nonsaturating", 1e-3, 1e-3, 0.5, 1)),
+        // The saturating minimax loss, D 20× as fast as G, Adam's default β1 = 0.9:
+        // few samples land on a mode, and on the sharp ring whole modes go missing.
+        ("mode-collapse", "mode collapse", base("minimax", 1e-3, 2e-2, 0.9, 1)),
+        // WGAN-GP: a critic trained 5× per G step, λ = 10.
+        ("wgan", "WGAN", base("wgan-gp", 1e-3, 1e-3, 0.5, 5)),
+    ]
 }
 
 fn optimizer(key: &str, v: &Value) -> Result<OptimizerKind, ConfigError> {
@@ -350,6 +371,19 @@ mod tests {
         let (c, errors) = Config2d::default().apply_lenient(&json!({"batch": 64, "loss": 3, "dSteps": 99, "seed": 4}));
         assert_eq!((c.batch, c.seed, c.loss, c.d_steps), (64, 4, GanLoss::NonSaturating, 1));
         assert_eq!(errors.len(), 2);
+    }
+
+    #[test]
+    fn presets_are_valid_and_healthy_is_the_default() {
+        let presets = presets_2d();
+        assert_eq!(presets.iter().map(|p| p.0).collect::<Vec<_>>(), ["healthy", "mode-collapse", "wgan"]);
+        for (name, _, patch) in &presets {
+            let c = Config2d::default().apply(patch).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(c.dataset, Config2d::default().dataset, "{name} keeps the dataset");
+        }
+        assert_eq!(Config2d::default().apply(&presets[0].2).unwrap(), Config2d::default());
+        let collapse = Config2d::default().apply(&presets[1].2).unwrap();
+        assert_eq!((collapse.loss, collapse.lr_d, collapse.beta1), (GanLoss::Minimax, 0.02, 0.9));
     }
 
     #[test]

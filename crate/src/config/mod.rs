@@ -5,6 +5,7 @@
 //! first bad one rejects the whole patch with a message that names the key and
 //! what it allows. The old config is untouched, so nothing is lost.
 
+mod dice;
 mod lab2d;
 mod patch;
 
@@ -12,7 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::Target1d;
 
-pub use lab2d::{Config2d, LatentKind, Lesson2d, OptimizerKind, KEYS_2D};
+pub use dice::{ConfigDice, LessonDice, KEYS_DICE, MAX_ROLLS};
+pub use lab2d::{presets_2d, Config2d, LatentKind, Lesson2d, OptimizerKind, KEYS_2D};
 pub use patch::{ConfigError, KEYS};
 
 /// Which lesson a playground shows. Only the 1-D lesson exists so far.

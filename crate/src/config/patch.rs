@@ -44,7 +44,7 @@ pub(super) fn apply(old: &Config1d, patch: &Value) -> Result<Config1d, ConfigErr
             "lesson" => {
                 c.lesson = match v.as_str() {
                     Some("1d") => Lesson::OneD,
-                    _ => return Err(err(key, "\"1d\" (the only lesson in this build)", v)),
+                    _ => return Err(err(key, "\"1d\" here (a playground keeps the lesson it starts with; the others are \"2d\" and \"dice\")", v)),
                 }
             }
             "backend" => c.backend = backend(v)?,

@@ -3,6 +3,8 @@
 //! `Error` whose message a user can act on.
 
 mod backend;
+mod dice;
+mod lab2d;
 mod playground;
 
 use wasm_bindgen::prelude::*;

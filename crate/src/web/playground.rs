@@ -14,12 +14,12 @@ use wasm_bindgen_futures::future_to_promise;
 
 use super::backend::{select, ActiveBackend};
 use crate::checkpoint::Checkpoint1d;
-use crate::config::Config1d;
+use crate::config::{Config1d, Config2d, ConfigDice};
 use crate::train::{Frame1d, Metrics1d, Trainer1d};
 
 /// The most steps one `step(n)` call, and the most samples one `sample(n)`, may ask for.
-const MAX_STEPS_PER_CALL: f64 = 100_000.0;
-const MAX_SAMPLES: f64 = 100_000.0;
+pub(super) const MAX_STEPS_PER_CALL: f64 = 100_000.0;
+pub(super) const MAX_SAMPLES: f64 = 100_000.0;
 
 struct Inner {
     trainer: Trainer1d,
@@ -46,18 +46,18 @@ struct State<'a> {
     config: &'a Config1d,
 }
 
-fn js_error(message: impl std::fmt::Display) -> JsValue {
+pub(super) fn js_error(message: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&message.to_string()).into()
 }
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     // Plain objects and arrays, not Maps: what JSON.stringify and tests expect.
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(js_error)
 }
 
-fn patch_from_js(value: JsValue) -> Result<serde_json::Value, JsValue> {
+pub(super) fn patch_from_js(value: JsValue) -> Result<serde_json::Value, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(serde_json::Value::Object(Default::default()));
     }
@@ -66,7 +66,7 @@ fn patch_from_js(value: JsValue) -> Result<serde_json::Value, JsValue> {
 }
 
 /// A count from JS (a plain number) checked to be an integer in 1..=max.
-fn count(name: &str, n: f64, max: f64) -> Result<usize, JsValue> {
+pub(super) fn count(name: &str, n: f64, max: f64) -> Result<usize, JsValue> {
     if n.is_finite() && n.fract() == 0.0 && (1.0..=max).contains(&n) {
         Ok(n as usize)
     } else {
@@ -100,28 +100,43 @@ async fn refresh(inner: &Rc<RefCell<Inner>>) -> Result<Frame1d, JsValue> {
     Ok(frame)
 }
 
-/// `sanitizeConfig(patch)`: the default config with every valid key of
-/// `patch` applied, and one message for each key that was not. For untrusted
-/// input, such as a shared link's hash, that should apply what it can.
+/// `sanitizeConfig(patch)`: the default config of the patch's lesson (`"1d"`
+/// unless it says `lesson: "2d"` or `"dice"`) with every valid key of `patch` applied, and
+/// one message for each key that was not. For untrusted input, such as a
+/// shared link's hash or a widget's attributes, that should apply what it can.
 #[wasm_bindgen(js_name = sanitizeConfig)]
 pub fn sanitize_config(patch: JsValue) -> Result<JsValue, JsValue> {
     #[derive(Serialize)]
-    struct Sanitized<'a> {
-        config: &'a Config1d,
+    struct Sanitized<C: Serialize> {
+        config: C,
         notices: Vec<String>,
     }
-    let (config, errors) = Config1d::default().apply_lenient(&patch_from_js(patch)?);
-    to_js(&Sanitized {
-        config: &config,
-        notices: errors.into_iter().map(|e| e.0).collect(),
-    })
+    let patch = patch_from_js(patch)?;
+    let notices = |errors: Vec<crate::config::ConfigError>| errors.into_iter().map(|e| e.0).collect();
+    let lesson = patch.get("lesson").and_then(|l| l.as_str());
+    if lesson == Some("2d") {
+        let (config, errors) = Config2d::default().apply_lenient(&patch);
+        to_js(&Sanitized { config, notices: notices(errors) })
+    } else if lesson == Some("dice") {
+        let (config, errors) = ConfigDice::default().apply_lenient(&patch);
+        to_js(&Sanitized { config, notices: notices(errors) })
+    } else {
+        let (config, errors) = Config1d::default().apply_lenient(&patch);
+        to_js(&Sanitized { config, notices: notices(errors) })
+    }
 }
 
-/// `configKeys()`: every config key, in the order the schema lists them. The
-/// widget maps its (case-insensitive) attributes onto these.
+/// `configKeys()`: every config key of every lesson, each once. The widget maps
+/// its (case-insensitive) attributes onto these.
 #[wasm_bindgen(js_name = configKeys)]
 pub fn config_keys() -> Vec<String> {
-    crate::config::KEYS.iter().map(|k| k.to_string()).collect()
+    let mut keys: Vec<String> = crate::config::KEYS.iter().map(|k| k.to_string()).collect();
+    for k in crate::config::KEYS_2D.iter().chain(crate::config::KEYS_DICE) {
+        if !keys.iter().any(|x| x == k) {
+            keys.push(k.to_string());
+        }
+    }
+    keys
 }
 
 /// After a change: reads a frame, keeps it, and resolves to the new state.
