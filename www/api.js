@@ -25,6 +25,9 @@ async function toBytes(data) {
   return bytes;
 }
 
+/** How long slow mode shows each phase, in ms. */
+export const SLOW_PHASE_MS = 700;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -34,6 +37,9 @@ export class GanApi extends EventTarget {
     super();
     this.pg = playground;
     this.playing = false;
+    this.slow = false;
+    /** @type {null | 'sample' | 'd' | 'g'} the slow mode's current phase */
+    this.phase = null;
     /** @type {Promise<unknown>} */
     this.queue = Promise.resolve();
     /** Resolves once the playground is ready; `window.gan` exists only after. */
@@ -85,18 +91,22 @@ export class GanApi extends EventTarget {
 
   /**
    * Runs n training steps, reading back between chunks so the page stays live.
-   * @param {number} n @returns {Promise<object>} the new state
+   * In the 2-D lab, `mode` "d" or "g" updates only D or only G ("both" by default).
+   * @param {number} n @param {'both' | 'd' | 'g'} [mode] @returns {Promise<object>} the new state
    */
-  step(n = 1) {
+  step(n = 1, mode = undefined) {
     return this.serial(async () => {
       if (!(Number.isInteger(n) && n >= 1 && n <= MAX_STEPS_PER_CALL)) {
         throw new Error(`step: n must be an integer in 1..=${MAX_STEPS_PER_CALL}; got ${String(n).slice(0, 40)}`);
+      }
+      if (mode !== undefined && this.pg.state().config.lesson !== '2d') {
+        throw new Error('step: a mode ("d" or "g") is for the 2-D lab, whose D and G can be stepped apart');
       }
       let left = n;
       while (left > 0) {
         const chunk = Math.min(left, this.pg.state().config.stepsPerFrame);
         const t0 = performance.now();
-        this.pg.step(chunk);
+        this.pg.step(chunk, mode);
         this.emitFrame(await this.pg.frame(), chunk, performance.now() - t0);
         left -= chunk;
         if (left > 0) await yieldToPage();
@@ -110,6 +120,23 @@ export class GanApi extends EventTarget {
     return this.serial(() => this.pg.sample(n));
   }
 
+  /**
+   * Slow mode (the 2-D lab): the play loop runs one iteration at a time in three
+   * phases, each shown for SLOW_PHASE_MS: sampling, D's update, G's update.
+   * Fires `phase` with `{ phase: "sample" | "d" | "g" | null }`.
+   * @param {boolean} on
+   */
+  setSlow(on) {
+    this.slow = Boolean(on);
+    if (!this.slow) this.setPhase(null);
+  }
+
+  /** @param {null | 'sample' | 'd' | 'g'} phase */
+  setPhase(phase) {
+    this.phase = phase;
+    this.dispatchEvent(new CustomEvent('phase', { detail: { phase } }));
+  }
+
   play() {
     if (this.playing) return;
     this.playing = true;
@@ -120,6 +147,7 @@ export class GanApi extends EventTarget {
   pause() {
     if (!this.playing) return;
     this.playing = false;
+    if (this.phase !== null) this.setPhase(null);
     this.dispatchEvent(new Event('pause'));
   }
 
@@ -146,8 +174,33 @@ export class GanApi extends EventTarget {
     });
   }
 
+  /** One slow iteration: show the sample, then D's update, then G's, each for a while. */
+  async slowIteration() {
+    for (const phase of /** @type {const} */ (['sample', 'd', 'g'])) {
+      if (!this.playing || !this.slow) return;
+      await this.serial(async () => {
+        if (phase !== 'sample') {
+          const t0 = performance.now();
+          this.pg.step(1, phase);
+          this.emitFrame(await this.pg.frame(), 1, performance.now() - t0);
+        }
+        this.setPhase(phase);
+      });
+      await sleep(SLOW_PHASE_MS);
+    }
+  }
+
   async loop() {
     while (this.playing) {
+      if (this.slow) {
+        try {
+          await this.slowIteration();
+        } catch (e) {
+          this.pause();
+          this.dispatchEvent(new CustomEvent('error', { detail: e }));
+        }
+        continue;
+      }
       try {
         await this.serial(async () => {
           if (!this.playing) return;

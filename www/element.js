@@ -11,15 +11,17 @@
 // `sync-url` (config in the page's URL hash, `?backend=` honoured); `autosave`
 // (the model in localStorage, under the attribute's value or `gan-playground:<lesson>`).
 import { GanApi } from './api.js';
-import { mountUi } from './ui.js';
-import { TEMPLATE } from './template.js';
+import { mountUi1d } from './ui1d.js';
+import { mountUi2d } from './ui2d.js';
+import { mountUiDice } from './uidice.js';
+import { BAR, LESSON_1D, LESSON_2D, LESSON_DICE } from './template.js';
 import { parseHash, decodeValue, CONTROL_NAMES } from './share.js';
 import { loadSaved, restore, startAutosave } from './autosave.js';
 
 /** The attributes the element reads itself; any other non-global one must name a config key. */
 const OWN_ATTRIBUTES = ['controls', 'hide', 'panels', 'compact', 'autoplay', 'height', 'sync-url', 'autosave'];
 /** The plots the `panels` attribute chooses among (each a `data-panel` in www/template.js). */
-export const PANEL_NAMES = ['latent', 'mapping', 'distributions', 'losses'];
+export const PANEL_NAMES = ['latent', 'mapping', 'distributions', 'losses', 'lab', 'dice', 'tv'];
 /** HTML's global attributes (and data-, aria-, on...): never config. */
 const GLOBAL_ATTRIBUTE = /^(id|class|style|slot|part|exportparts|title|lang|dir|hidden|tabindex|role|inert|draggable|translate|autofocus|nonce|popover|is|accesskey|contenteditable|enterkeyhint|inputmode|spellcheck|autocapitalize|itemscope|itemprop|itemtype|itemid|itemref|data-.*|aria-.*|on.*)$/;
 const HEIGHT = /^(\d{1,5}(?:\.\d+)?)(px|em|rem|vh|svh|dvh|lh|%)?$/;
@@ -48,6 +50,28 @@ export function defineGanPlayground(load) {
   if (!customElements.get('gan-playground')) customElements.define('gan-playground', GanPlaygroundElement);
 }
 
+/** Each lesson: its title, its markup, its wasm class and its UI. */
+const LESSONS = {
+  '1d': {
+    title: '1-D lesson · Deterministic Transformation by Network',
+    body: LESSON_1D,
+    create: (b) => b.Playground,
+    mount: (root, api, options) => mountUi1d(root, api, options),
+  },
+  '2d': {
+    title: '2-D lab · P_model approximates P_data',
+    body: LESSON_2D,
+    create: (b) => b.Lab2d,
+    mount: (root, api, options, b) => mountUi2d(root, api, options, b.presets2d()),
+  },
+  dice: {
+    title: 'Lesson 0 · a probability distribution',
+    body: LESSON_DICE,
+    create: (b) => b.DiceLesson,
+    mount: (root, api, options) => mountUiDice(root, api, options),
+  },
+};
+
 /**
  * An attribute's text as configure expects it: JSON for numbers, booleans,
  * objects and arrays, the text otherwise; `target="bimodal"` is short for
@@ -75,7 +99,7 @@ export class GanPlaygroundElement extends HTMLElement {
     this.#ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });
     this.#ready.catch(() => {}); // a failed start is shown and fired as `error`; awaiting is optional
     const root = this.attachShadow({ mode: 'open' });
-    root.innerHTML = TEMPLATE;
+    root.innerHTML = BAR; // the lesson's body follows once its lesson is known
     const css = document.createElement('link');
     css.rel = 'stylesheet';
     css.href = new URL('./widget.css', import.meta.url).href;
@@ -111,7 +135,8 @@ export class GanPlaygroundElement extends HTMLElement {
   state() { return this.#need('state').state(); }
   /** @param {object} patch */
   configure(patch) { return this.#ready.then(() => this.#need('configure').configure(patch)); }
-  step(n = 1) { return this.#ready.then(() => this.#need('step').step(n)); }
+  /** @param {number} [n] @param {'both' | 'd' | 'g'} [mode] D only or G only, in the 2-D lab */
+  step(n = 1, mode = undefined) { return this.#ready.then(() => this.#need('step').step(n, mode)); }
   /** @param {number} n */
   sample(n) { return this.#ready.then(() => this.#need('sample').sample(n)); }
   reset() { return this.#ready.then(() => this.#need('reset').reset()); }
@@ -159,11 +184,14 @@ export class GanPlaygroundElement extends HTMLElement {
       const link = parseHash(location.hash);
       notices.push(...link.notices);
       for (const name of link.hide) if (!hide.includes(name)) hide.push(name);
-      ({ config, notices: bad } = b.sanitizeConfig({ ...config, ...link.patch }));
+      // A link to another lesson is that lesson's config alone.
+      const sameLesson = link.patch.lesson === undefined || link.patch.lesson === config.lesson;
+      ({ config, notices: bad } = b.sanitizeConfig(sameLesson ? { ...config, ...link.patch } : link.patch));
       notices.push(...bad.map((m) => `Ignored from the link: ${m}`));
     }
 
-    const api = new GanApi(await this.#create(b, config, syncUrl, notices));
+    const lesson = LESSONS[config.lesson] ?? LESSONS['1d'];
+    const api = new GanApi(await this.#create(b, lesson.create(b), config, syncUrl, notices));
     if (saved) {
       const problem = await restore(api, saved, autosaveKey);
       if (problem) notices.push(problem);
@@ -171,10 +199,13 @@ export class GanPlaygroundElement extends HTMLElement {
     if (autosaveKey) startAutosave(api, autosaveKey, (message) => console.warn(message));
     this.#api = api;
     this.#forwardEvents(api);
-    this.#ui = mountUi(/** @type {ShadowRoot} */ (this.shadowRoot), api, {
+    const root = /** @type {ShadowRoot} */ (this.shadowRoot);
+    /** @type {HTMLElement} */ (root.getElementById('title')).textContent = lesson.title;
+    root.getElementById('error')?.insertAdjacentHTML('afterend', lesson.body);
+    this.#ui = lesson.mount(root, api, {
       notices, hide, defaults, syncUrl, autosaveKey, sanitize: b.sanitizeConfig,
       onError: (e) => this.dispatchEvent(new CustomEvent('error', { detail: e })),
-    });
+    }, b);
     this.#applyPanels(notices);
     new MutationObserver((records) => this.#attributesChanged(records)).observe(this, { attributes: true });
     this.#settle.resolve(this);
@@ -184,15 +215,15 @@ export class GanPlaygroundElement extends HTMLElement {
     if (this.#playWhenReady || this.hasAttribute('autoplay')) api.play();
   }
 
-  /** Creates the wasm Playground; with sync-url, `?backend=` on top (a bad one is a notice). */
-  async #create(b, config, syncUrl, notices) {
-    const backend = syncUrl ? new URLSearchParams(location.search).get('backend') : null;
-    if (backend === null) return b.Playground.create(config);
+  /** Creates the lesson's wasm object; with sync-url, `?backend=` on top (a bad one is a notice). */
+  async #create(b, cls, config, syncUrl, notices) {
+    const backend = syncUrl && config.lesson !== 'dice' ? new URLSearchParams(location.search).get('backend') : null;
+    if (backend === null) return cls.create(config);
     try {
-      return await b.Playground.create({ ...config, backend });
+      return await cls.create({ ...config, backend });
     } catch (e) {
       notices.push(`Ignored ?backend=${clip(backend)}: ${e?.message ?? e}`);
-      return b.Playground.create(config);
+      return cls.create(config);
     }
   }
 

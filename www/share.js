@@ -12,8 +12,17 @@ const MAX_VALUE = 2000;
  * `data-control` in www/template.js).
  */
 export const CONTROL_NAMES = [
-  'play', 'pause', 'step', 'reset', 'resetAll', 'message', 'target', 'batch', 'lrG', 'lrD', 'beta1', 'stepsPerFrame',
-  'latentDim', 'hidden', 'layers', 'seed', 'backend', 'share', 'weights',
+  // every lesson
+  'play', 'pause', 'step', 'reset', 'resetAll', 'message', 'share', 'seed',
+  // the 1-D lesson and the 2-D lab
+  'batch', 'lrG', 'lrD', 'beta1', 'stepsPerFrame', 'latentDim', 'hidden', 'layers', 'backend',
+  // the 1-D lesson
+  'target', 'weights',
+  // the 2-D lab
+  'stepD', 'stepG', 'slow', 'presets', 'dataset', 'loss', 'clip', 'gpWeight', 'optimizerG', 'optimizerD',
+  'dSteps', 'gSteps', 'latent', 'view',
+  // the dice
+  'reroll', 'die', 'rolls',
 ];
 
 const clip = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

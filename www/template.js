@@ -1,16 +1,21 @@
-// The markup of one <gan-playground> (the 1-D lesson), stamped into its shadow
-// root. Ids are scoped to that root, so several widgets on a page never clash.
+// The markup of one <gan-playground>, stamped into its shadow root: the bar
+// (title, backend badge, notices) at once, then the lesson's body once the
+// lesson is known. Ids are scoped to that root, so several widgets on a page never clash.
 // Every control a link or an attribute can hide carries `data-control`; each
 // plot, `data-panel` (the `panels` attribute chooses which show).
 
-export const TEMPLATE = /* html */ `
+export const BAR = /* html */ `
 <div class="bar">
-  <span class="title">1-D lesson · Deterministic Transformation by Network</span>
+  <span id="title" class="title">GAN playground</span>
   <span id="backend-badge" class="badge" data-kind="loading">starting…</span>
 </div>
 <p id="notice" class="notice" hidden></p>
 <p id="error" class="error" role="alert" hidden></p>
 
+`;
+
+/** The 1-D lesson: the deterministic transformation. */
+export const LESSON_1D = /* html */ `
 <section class="message" data-control="message">
   <p lang="en">The network does not create a distribution: it maps a known distribution onto the target one.</p>
   <p lang="ko"><strong>Network는 distribution을 만드는 것 아님</strong> — <strong>알고있는 distribution에서 target distribution으로 mapping 해주는 역할!</strong></p>
@@ -117,6 +122,195 @@ export const TEMPLATE = /* html */ `
         <option value="webgpu">WebGPU</option>
       </select>
     </label>
+  </fieldset>
+</section>
+`;
+
+/** The 2-D lab. */
+export const LESSON_2D = /* html */ `
+<section class="message" data-control="message">
+  <p lang="en">Make P<sub>model</sub> approximate P<sub>data</sub>, then sample from it: G maps a known 2-D latent onto the data, and D learns where the data is.</p>
+  <p lang="ko">P<sub>data</sub>(x)와 비슷한 P<sub>model</sub>(x) approximation 하여 그 모델에서 random sampling — P<sub>model</sub>(x)가 P<sub>data</sub>(x)와 비슷하면, P<sub>model</sub>(x)에서 sampling 하여 데이터를 얻을 수 있음</p>
+</section>
+
+<div class="panels lab2d">
+  <figure class="panel lab" data-panel="lab">
+    <canvas id="lab-canvas" width="480" height="480"></canvas>
+    <ol id="phases" class="phases" hidden aria-live="polite">
+      <li data-phase="sample">1 · sample z ~ P<sub>z</sub> and x ~ P<sub>data</sub></li>
+      <li data-phase="d">2 · update D (the heatmap moves)</li>
+      <li data-phase="g">3 · update G (the samples follow the arrows)</li>
+    </ol>
+    <figcaption>
+      <b>P<sub>data</sub>, P<sub>model</sub>, D and G on one plane</b>
+      <span class="prose" lang="en">Blue: real samples. Orange: G(z). The background is D: where it says "real". The mesh is G's image of a regular latent grid; arrows show where G's loss pushes each sample.</span>
+      <span class="prose" lang="ko">Network는 distribution을 만드는 것 아님 — 알고있는 distribution(latent)에서 target distribution으로 mapping</span>
+      <span class="toggles" data-control="view">
+        <label><input type="checkbox" data-layer="heat" checked> D heatmap</label>
+        <label><input type="checkbox" data-layer="manifold" checked> G manifold</label>
+        <label><input type="checkbox" data-layer="real" checked> real</label>
+        <label><input type="checkbox" data-layer="fake" checked> fake</label>
+        <label><input type="checkbox" data-layer="arrows" checked> gradient arrows</label>
+      </span>
+      <span id="draw-note" class="note" hidden>Drawing: drag on the plane (mouse or touch) to paint points; release to train on them. <button id="btn-clear-drawing" type="button">Clear</button></span>
+    </figcaption>
+  </figure>
+  <figure class="panel" data-panel="losses">
+    <canvas id="loss-canvas" width="300" height="220"></canvas>
+    <figcaption>
+      <b>Losses</b>
+      <span class="legend"><i class="sw lossd"></i>D <i class="sw lossg"></i>G</span>
+      <span id="loss-explain" class="note"></span>
+    </figcaption>
+  </figure>
+</div>
+
+<section class="readout" aria-live="polite">
+  <span>step <b id="out-step">0</b></span>
+  <span>modes <b id="out-modes">–</b></span>
+  <span>high quality <b id="out-hq">–</b></span>
+  <span>JS <b id="out-js">–</b> nats</span>
+  <span>loss D <b id="out-lossd">–</b></span>
+  <span>loss G <b id="out-lossg">–</b></span>
+  <span><b id="out-rate">–</b> steps/s</span>
+</section>
+
+<section class="controls" id="controls">
+  <div class="buttons">
+    <button id="btn-play" type="button" data-control="play">▶ Play</button>
+    <button id="btn-pause" type="button" data-control="pause" disabled>❚❚ Pause</button>
+    <button id="btn-step" type="button" data-control="step" title="One iteration: D, then G">Step</button>
+    <button id="btn-step-d" type="button" data-control="stepD">Step D</button>
+    <button id="btn-step-g" type="button" data-control="stepG">Step G</button>
+    <button id="btn-reset" type="button" data-control="reset">Reset</button>
+    <button id="btn-reset-all" type="button" data-control="resetAll" title="Forget the saved settings, and start over from the defaults">Reset everything</button>
+    <label class="button" data-control="slow"><input id="slow" type="checkbox"> slow mode</label>
+  </div>
+  <div class="presets" id="presets" data-control="presets"><span class="note">Presets:</span></div>
+  <div class="share" data-control="share">
+    <button id="btn-share" type="button">Copy link</button>
+    <input id="share-link" type="text" readonly hidden aria-label="link to this configuration">
+    <span id="share-status" class="note" aria-live="polite"></span>
+  </div>
+  <fieldset data-control="dataset">
+    <legend>Dataset P<sub>data</sub></legend>
+    <label>kind
+      <select id="dataset-kind">
+        <option value="ring">ring of 8</option>
+        <option value="grid">grid of 25</option>
+        <option value="spiral">spiral</option>
+        <option value="moons">two moons</option>
+        <option value="drawn">draw your own</option>
+      </select>
+    </label>
+    <span id="dataset-fields"></span>
+  </fieldset>
+  <fieldset data-control="loss">
+    <legend>Loss</legend>
+    <label>loss
+      <select data-key="loss">
+        <option value="minimax">minimax (saturating)</option>
+        <option value="nonsaturating">non-saturating</option>
+        <option value="lsgan">least squares (LSGAN)</option>
+        <option value="hinge">hinge</option>
+        <option value="wgan-clip">WGAN, weight clipping</option>
+        <option value="wgan-gp">WGAN-GP</option>
+      </select>
+    </label>
+    <label data-control="clip">clip c <input data-key="clip" type="number" min="0.001" max="1" step="0.005"></label>
+    <label data-control="gpWeight">λ <input data-key="gpWeight" type="number" min="0" max="100" step="1"></label>
+  </fieldset>
+  <fieldset class="group" data-group="training">
+    <legend>Training</legend>
+    <label data-control="optimizerG">G <select data-key="optimizerG"><option value="adam">Adam</option><option value="sgd">SGD</option></select></label>
+    <label data-control="lrG">lr G <input data-key="lrG" type="number" min="0.000001" max="1" step="0.0001"></label>
+    <label data-control="optimizerD">D <select data-key="optimizerD"><option value="adam">Adam</option><option value="sgd">SGD</option></select></label>
+    <label data-control="lrD">lr D <input data-key="lrD" type="number" min="0.000001" max="1" step="0.0001"></label>
+    <label data-control="beta1">Adam β1 <input data-key="beta1" type="number" min="0" max="0.999" step="0.05"></label>
+    <label data-control="dSteps">D steps <input data-key="dSteps" type="number" min="1" max="10" step="1"></label>
+    <label data-control="gSteps">G steps <input data-key="gSteps" type="number" min="1" max="10" step="1"></label>
+    <label data-control="batch">batch <input data-key="batch" type="number" min="1" max="4096" step="1"></label>
+    <label data-control="stepsPerFrame">steps/frame <input data-key="stepsPerFrame" type="number" min="1" max="500" step="1"></label>
+  </fieldset>
+  <fieldset class="group" data-group="networks">
+    <legend>Networks</legend>
+    <label data-control="latent">latent <select data-key="latent"><option value="gaussian">Gaussian</option><option value="uniform">uniform</option></select></label>
+    <label data-control="latentDim">latent dim <input data-key="latentDim" type="number" min="1" max="16" step="1"></label>
+    <label data-control="hidden">hidden width <input data-key="hidden" type="number" min="1" max="256" step="1"></label>
+    <label data-control="layers">hidden layers <input data-key="layers" type="number" min="1" max="6" step="1"></label>
+    <label data-control="seed">seed <input data-key="seed" type="number" min="0" step="1"></label>
+    <label data-control="backend">backend
+      <select data-key="backend">
+        <option value="auto">auto</option>
+        <option value="cpu">CPU</option>
+        <option value="webgpu">WebGPU</option>
+      </select>
+    </label>
+  </fieldset>
+</section>
+`;
+
+/** Lesson 0: a probability distribution (the dice). */
+export const LESSON_DICE = /* html */ `
+<section class="message" data-control="message">
+  <p lang="en">A die's faces are events; the probability of each is its PMF. Roll it N times: the histogram approaches the PMF as N grows.</p>
+  <p lang="ko">주사위 던지면 {1, 2, 3, 4, 5, 6}의 event 발생 — discrete 한 경우이기 때문에 PMF라 함 · true 한 distribution이라고 한다면 무수히 많이 반복한다면 비슷한 histogram을 가지게 됨</p>
+</section>
+
+<div class="panels">
+  <figure class="panel wide" data-panel="dice">
+    <canvas id="dice-canvas" width="460" height="240"></canvas>
+    <figcaption>
+      <b>The PMF and the histogram of N rolls</b>
+      <span class="prose" lang="en">Bars: how often each face came up, as a fraction of N. Outlines: the die's true probabilities.</span>
+      <span class="prose" lang="ko">몇 번의 경험을 가지고 나온 확률이라면 통계적으로 이 확률을 추론을 할 수 있음</span>
+      <span class="legend"><i class="sw real"></i>histogram of N rolls <i class="sw pdf"></i>PMF</span>
+    </figcaption>
+  </figure>
+  <figure class="panel" data-panel="tv">
+    <canvas id="tv-canvas" width="300" height="240"></canvas>
+    <figcaption>
+      <b>Total variation ½ Σ |histogram − PMF|</b>
+      <span class="prose" lang="en">It falls like 1/√N: more experience, a better estimate of the probabilities.</span>
+    </figcaption>
+  </figure>
+</div>
+
+<section class="readout" aria-live="polite">
+  <span>N <b id="out-step">0</b></span>
+  <span>TV <b id="out-tv">–</b></span>
+</section>
+
+<section class="controls" id="controls">
+  <div class="buttons">
+    <button id="btn-play" type="button" data-control="play" title="Keep rolling">▶ Roll on</button>
+    <button id="btn-pause" type="button" data-control="pause" disabled>❚❚ Pause</button>
+    <button id="btn-step" type="button" data-control="step">Roll once</button>
+    <button id="btn-reroll" type="button" data-control="reroll" title="N fresh rolls (the next seed)">Roll N again</button>
+    <button id="btn-reset" type="button" data-control="reset">Reset</button>
+    <button id="btn-reset-all" type="button" data-control="resetAll">Reset everything</button>
+  </div>
+  <div class="share" data-control="share">
+    <button id="btn-share" type="button">Copy link</button>
+    <input id="share-link" type="text" readonly hidden aria-label="link to this configuration">
+    <span id="share-status" class="note" aria-live="polite"></span>
+  </div>
+  <fieldset data-control="die">
+    <legend>The die</legend>
+    <label>die
+      <select id="die-kind">
+        <option value="fair">fair</option>
+        <option value="loaded">loaded (6 is 5× as likely)</option>
+        <option value="custom">custom</option>
+      </select>
+    </label>
+    <span id="die-weights"></span>
+  </fieldset>
+  <fieldset data-control="rolls">
+    <legend>Rolls</legend>
+    <label>N <input id="rolls-range" type="range" min="0" max="5" step="0.01" aria-label="N, on a log scale"></label>
+    <label><input data-key="rolls" type="number" min="1" max="100000" step="1"></label>
+    <label data-control="seed">seed <input data-key="seed" type="number" min="0" step="1"></label>
   </fieldset>
 </section>
 `;

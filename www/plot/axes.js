@@ -1,6 +1,6 @@
 // Shared canvas plumbing for every plot: HiDPI sizing, data→pixel scales, axes with ticks.
 
-const MARGIN = { left: 38, right: 12, top: 10, bottom: 26 };
+export const MARGIN = { left: 38, right: 12, top: 10, bottom: 26 };
 
 /**
  * Round tick values covering [lo, hi].

@@ -1,0 +1,71 @@
+// Lesson 0's UI: pick a die (fair, loaded, or your own probabilities), roll N
+// times, and watch the histogram approach the PMF while TV falls.
+import { drawDice, drawTv } from './plot/dice.js';
+import { mountShell, valueOf, fmt } from './ui-shell.js';
+
+const DICE = { fair: [1, 1, 1, 1, 1, 1], loaded: [1, 1, 1, 1, 1, 5] };
+const kindOf = (w) => Object.keys(DICE).find((k) => JSON.stringify(DICE[k]) === JSON.stringify(w)) ?? 'custom';
+
+/**
+ * @param {ShadowRoot} root @param {import('./api.js').GanApi} gan
+ * @param {import('./ui-shell.js').ShellOptions} options
+ */
+export function mountUiDice(root, gan, options) {
+  const doc = root.ownerDocument;
+  const $ = (id) => /** @type {HTMLElement} */ (root.getElementById(id));
+  const kind = /** @type {HTMLSelectElement} */ ($('die-kind'));
+  const range = /** @type {HTMLInputElement} */ ($('rolls-range'));
+  /** @type {{n: number, tv: number}[]} TV against N, as the rolls accumulate */
+  let tvHistory = [];
+
+  function renderWeights(weights) {
+    $('die-weights').replaceChildren(
+      ...weights.map((w, i) => {
+        const label = doc.createElement('label');
+        label.textContent = `${i + 1}: `;
+        const input = doc.createElement('input');
+        input.type = 'number';
+        input.min = '0';
+        input.step = 'any';
+        input.dataset.face = String(i + 1);
+        input.value = String(w);
+        input.addEventListener('change', () => {
+          const next = [...gan.state().config.weights];
+          next[i] = valueOf(input);
+          shell.apply({ weights: next });
+        });
+        label.append(input);
+        return label;
+      }),
+    );
+  }
+
+  const shell = mountShell(root, gan, options, {
+    fileStem: 'dice',
+    sync(state) {
+      kind.value = kindOf(state.config.weights);
+      renderWeights(state.config.weights);
+      range.value = String(Math.log10(state.config.rolls));
+    },
+    draw(frame) {
+      if (tvHistory.length && frame.step < tvHistory[tvHistory.length - 1].n) tvHistory = [];
+      if (!tvHistory.length || frame.step > tvHistory[tvHistory.length - 1].n) tvHistory.push({ n: frame.step, tv: frame.metrics.tv });
+      drawDice(/** @type {HTMLCanvasElement} */ ($('dice-canvas')), frame);
+      drawTv(/** @type {HTMLCanvasElement} */ ($('tv-canvas')), tvHistory);
+      $('out-tv').textContent = fmt(frame.metrics.tv);
+    },
+  });
+
+  kind.addEventListener('change', () => {
+    if (kind.value !== 'custom') shell.apply({ weights: DICE[/** @type {'fair' | 'loaded'} */ (kind.value)] });
+  });
+  // The slider is log₁₀ N: 1 to 100,000 in one sweep.
+  range.addEventListener('change', () => shell.apply({ rolls: Math.max(1, Math.min(100000, Math.round(10 ** Number(range.value)))) }));
+  $('btn-reroll').addEventListener('click', () => {
+    tvHistory = [];
+    shell.apply({ seed: gan.state().config.seed + 1 });
+  });
+
+  shell.start();
+  return shell;
+}
