@@ -271,7 +271,7 @@ export const LESSON_DICE = /* html */ `
     <canvas id="tv-canvas" width="300" height="240"></canvas>
     <figcaption>
       <b>Total variation ½ Σ |histogram − PMF|</b>
-      <span class="prose" lang="en">It falls like 1/√N: more experience, a better estimate of the probabilities.</span>
+      <span class="prose" lang="en">It falls like 1/√N (dashed: its expected value): more experience, a better estimate of the probabilities.</span>
     </figcaption>
   </figure>
 </div>

@@ -15,8 +15,6 @@ export function mountUiDice(root, gan, options) {
   const $ = (id) => /** @type {HTMLElement} */ (root.getElementById(id));
   const kind = /** @type {HTMLSelectElement} */ ($('die-kind'));
   const range = /** @type {HTMLInputElement} */ ($('rolls-range'));
-  /** @type {{n: number, tv: number}[]} TV against N, as the rolls accumulate */
-  let tvHistory = [];
 
   function renderWeights(weights) {
     $('die-weights').replaceChildren(
@@ -48,10 +46,8 @@ export function mountUiDice(root, gan, options) {
       range.value = String(Math.log10(state.config.rolls));
     },
     draw(frame) {
-      if (tvHistory.length && frame.step < tvHistory[tvHistory.length - 1].n) tvHistory = [];
-      if (!tvHistory.length || frame.step > tvHistory[tvHistory.length - 1].n) tvHistory.push({ n: frame.step, tv: frame.metrics.tv });
       drawDice(/** @type {HTMLCanvasElement} */ ($('dice-canvas')), frame);
-      drawTv(/** @type {HTMLCanvasElement} */ ($('tv-canvas')), tvHistory);
+      drawTv(/** @type {HTMLCanvasElement} */ ($('tv-canvas')), frame.tvCurve, frame.probs);
       $('out-tv').textContent = fmt(frame.metrics.tv);
     },
   });
@@ -61,10 +57,7 @@ export function mountUiDice(root, gan, options) {
   });
   // The slider is log₁₀ N: 1 to 100,000 in one sweep.
   range.addEventListener('change', () => shell.apply({ rolls: Math.max(1, Math.min(100000, Math.round(10 ** Number(range.value)))) }));
-  $('btn-reroll').addEventListener('click', () => {
-    tvHistory = [];
-    shell.apply({ seed: gan.state().config.seed + 1 });
-  });
+  $('btn-reroll').addEventListener('click', () => shell.apply({ seed: gan.state().config.seed + 1 }));
 
   shell.start();
   return shell;

@@ -14,23 +14,36 @@ export function drawDice(canvas, frame) {
     ctx.strokeStyle = COLORS.pdf;
     ctx.lineWidth = 2;
     ctx.strokeRect(X(f - 0.42), Y(frame.probs[f - 1]), X(f + 0.42) - X(f - 0.42), Y(0) - Y(frame.probs[f - 1]));
-    ctx.fillStyle = '#333';
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
   }
+  // Every face labelled (the axis ticks skip some).
+  ctx.fillStyle = '#222';
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  for (let f = 1; f <= 6; f++) ctx.fillText(String(f), X(f), Y(0) - 2);
 }
 
-/** @param {HTMLCanvasElement} canvas @param {{n: number, tv: number}[]} history */
-export function drawTv(canvas, history) {
-  const pts = history.filter((h) => h.n >= 1);
-  const xs = pts.map((h) => Math.log10(h.n));
+/**
+ * @param {HTMLCanvasElement} canvas @param {[number, number][]} curve `[N, TV]` at log-spaced N
+ * @param {number[]} probs the PMF
+ */
+export function drawTv(canvas, curve, probs) {
   const { ctx, X, Y } = axes(canvas, { x: [0, 5], y: [0, 1], xLabel: 'log₁₀ N', yLabel: 'TV' });
+  // The expected TV for large N, ½ Σ √(2 p(1 − p) / (π N)) (each count's error is
+  // about normal): the 1/√N law the red curve follows. Dashed.
+  ctx.setLineDash([4, 4]);
+  ctx.strokeStyle = '#999';
+  ctx.lineWidth = 1;
+  const ns = Array.from({ length: 51 }, (_, i) => i / 10);
+  const expected = (n) => 0.5 * probs.reduce((s, p) => s + Math.sqrt((2 * p * (1 - p)) / (Math.PI * n)), 0);
+  polyline(ctx, ns, ns.map((l) => Math.min(1, expected(10 ** l))), X, Y);
+  ctx.setLineDash([]);
   ctx.strokeStyle = COLORS.lossD;
   ctx.lineWidth = 1.5;
-  polyline(ctx, xs, pts.map((h) => h.tv), X, Y);
-  const last = pts[pts.length - 1];
+  polyline(ctx, curve.map(([n]) => Math.log10(n)), curve.map(([, tv]) => tv), X, Y);
+  const last = curve[curve.length - 1];
   if (last) {
     ctx.fillStyle = COLORS.lossD;
-    ctx.beginPath(); ctx.arc(X(Math.log10(last.n)), Y(last.tv), 3.5, 0, 2 * Math.PI); ctx.fill();
+    ctx.beginPath(); ctx.arc(X(Math.log10(last[0])), Y(last[1]), 3.5, 0, 2 * Math.PI); ctx.fill();
   }
 }

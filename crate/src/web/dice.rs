@@ -20,6 +20,13 @@ struct Inner {
     config: ConfigDice,
     rng: StdRng,
     counts: [u64; 6],
+    /// TV at log-spaced N (about ten per decade) as the rolls came in.
+    tv_curve: Vec<(u64, f64)>,
+}
+
+/// The N at which the TV curve takes a point: 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, ...
+fn checkpoint_after(n: u64) -> u64 {
+    ((n as f64 * 1.2).ceil() as u64).max(n + 1)
 }
 
 #[wasm_bindgen]
@@ -32,6 +39,24 @@ pub struct DiceLesson {
 struct Metrics {
     /// ½ Σ |histogram − PMF|.
     tv: f64,
+}
+
+/// Rolls `n` more, one by one, noting TV at each checkpoint on the way.
+fn roll_into(inner: &mut Inner, n: u64) {
+    let die = inner.config.die();
+    let probs = die.probs;
+    let mut total: u64 = inner.counts.iter().sum();
+    let mut next = inner.tv_curve.last().map_or(1, |&(at, _)| checkpoint_after(at));
+    for _ in 0..n {
+        let face = die.roll(&mut inner.rng, 1).iter().position(|&c| c == 1).expect("one roll");
+        inner.counts[face] += 1;
+        total += 1;
+        if total >= next {
+            let c: Vec<f64> = inner.counts.iter().map(|&c| c as f64).collect();
+            inner.tv_curve.push((total, total_variation(&c, &probs)));
+            next = checkpoint_after(total);
+        }
+    }
 }
 
 /// The dice lesson's frame, and (with `config`) its state.
@@ -48,15 +73,19 @@ struct Frame<'a> {
     metrics: Metrics,
     probs: [f64; 6],
     counts: [u64; 6],
+    /// `[N, TV]` at log-spaced N since the start.
+    tv_curve: &'a [(u64, f64)],
     #[serde(skip_serializing_if = "Option::is_none")]
     config: Option<&'a ConfigDice>,
 }
 
 impl Inner {
     fn fresh(config: ConfigDice) -> Inner {
-        let mut rng = StdRng::seed_from_u64(config.seed);
-        let counts = config.die().roll(&mut rng, config.rolls as usize);
-        Inner { config, rng, counts }
+        let rng = StdRng::seed_from_u64(config.seed);
+        let n = config.rolls;
+        let mut inner = Inner { config, rng, counts: [0; 6], tv_curve: Vec::new() };
+        roll_into(&mut inner, n);
+        inner
     }
 
     fn frame(&self, with_config: bool) -> Frame<'_> {
@@ -72,6 +101,7 @@ impl Inner {
             metrics: Metrics { tv: total_variation(&c, &probs) },
             probs,
             counts: self.counts,
+            tv_curve: &self.tv_curve,
             config: with_config.then_some(&self.config),
         }
     }
@@ -112,12 +142,8 @@ impl DiceLesson {
         let n = count("step", n, MAX_STEPS_PER_CALL)? as u64;
         let mut s = self.inner.borrow_mut();
         let total: u64 = s.counts.iter().sum();
-        let n = n.min(MAX_ROLLS.saturating_sub(total)) as usize;
-        let die = s.config.die();
-        let more = die.roll(&mut s.rng, n);
-        for (c, m) in s.counts.iter_mut().zip(more) {
-            *c += m;
-        }
+        let n = n.min(MAX_ROLLS.saturating_sub(total));
+        roll_into(&mut s, n);
         Ok(())
     }
 
