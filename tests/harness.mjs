@@ -123,3 +123,20 @@ export function colouredPixels(page, selector, host = 'gan-playground') {
 
 /** Each canvas, and the least number of coloured pixels it shows once it has drawn data. */
 export const CANVASES = { '#latent-canvas': 200, '#mapping-canvas': 200, '#dist-canvas': 200, '#loss-canvas': 40 };
+
+/**
+ * Counts the pixels of a canvas in the widget `host`'s shadow root within
+ * `tol` of the colour `rgb` on every channel.
+ * @returns {Promise<number>}
+ */
+export function pixelsNear(page, selector, rgb, tol = 40, host = 'gan-playground') {
+  return page.evaluate(([sel, hostSel, want, t]) => {
+    const c = /** @type {HTMLCanvasElement} */ (document.querySelector(hostSel).shadowRoot.querySelector(sel));
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - want[0]) <= t && Math.abs(d[i + 1] - want[1]) <= t && Math.abs(d[i + 2] - want[2]) <= t) n++;
+    }
+    return n;
+  }, [selector, host, rgb, tol]);
+}
