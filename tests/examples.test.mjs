@@ -90,11 +90,14 @@ test('the API page documents every config key, control name and panel, under the
     const controls = names(share.match(/CONTROL_NAMES = \[([^\]]+)\]/)[1]);
     const element = await (await fetch(`${server.url}/www/element.js`)).text();
     const panels = names(element.match(/PANEL_NAMES = \[([^\]]+)\]/)[1]);
-    await page.goto(`${server.url}/`);
-    await page.waitForFunction(() => window.gan !== undefined, null, { timeout: 120_000, polling: 100 });
-    const keys = Object.keys(await page.evaluate(() => window.gan.state().config));
+    const keys = [];
+    for (const lesson of ['1d', '2d', 'dice']) {
+      await page.goto(`${server.url}/?dev#lesson=${lesson}`);
+      await page.waitForFunction(() => window.gan !== undefined, null, { timeout: 120_000, polling: 100 });
+      keys.push(...Object.keys(await page.evaluate(() => window.gan.state().config)));
+    }
     for (const name of [...keys, ...controls, ...panels]) assert.ok(text.includes(name), `api.html does not mention ${name}`);
-    assert.ok(controls.length >= 19 && panels.length === 4 && keys.length >= 12);
+    assert.ok(controls.length >= 35 && panels.length === 7 && keys.length >= 35, `${controls.length} controls, ${panels.length} panels, ${keys.length} keys`);
     assert.deepEqual(violations, []);
   } finally {
     await page.close();

@@ -74,12 +74,89 @@ export interface Frame1d {
   discD: number[];
 }
 
+/** The 2-D lab's datasets. Omitted fields take their defaults. */
+export type Dataset2d =
+  | { kind: 'ring'; radius?: number; sigma?: number }
+  | { kind: 'grid'; sigma?: number }
+  | { kind: 'spiral'; noise?: number }
+  | { kind: 'moons'; noise?: number }
+  | { kind: 'drawn'; points: [number, number][]; sigma?: number };
+
+export type Loss2d = 'minimax' | 'nonsaturating' | 'lsgan' | 'hinge' | 'wgan-clip' | 'wgan-gp';
+
+/** The 2-D lab's full config, as `state().config` shows it. */
+export interface Config2d {
+  lesson: '2d';
+  backend: Backend;
+  dataset: Dataset2d;
+  latent: 'gaussian' | 'uniform';
+  /** 1..=16 */
+  latentDim: number;
+  loss: Loss2d;
+  optimizerG: 'adam' | 'sgd';
+  optimizerD: 'adam' | 'sgd';
+  lrG: number;
+  lrD: number;
+  beta1: number;
+  /** 1..=10 */
+  dSteps: number;
+  /** 1..=10 */
+  gSteps: number;
+  hidden: number;
+  layers: number;
+  batch: number;
+  seed: number;
+  stepsPerFrame: number;
+  /** WGAN-clip's c, 0.001..=1 */
+  clip: number;
+  /** WGAN-GP's λ, 0..=100 */
+  gpWeight: number;
+}
+
+export interface Metrics2d {
+  /** VEEGAN (mixtures only, else null) */
+  modesCovered: number | null;
+  modesTotal: number | null;
+  /** The fraction of samples within 3σ of their nearest mode. */
+  highQuality: number | null;
+  /** JS divergence in nats on a 30 × 30 grid. */
+  js: number | null;
+}
+
+export interface State2d extends Omit<State, 'config' | 'metrics'> {
+  metrics: Metrics2d;
+  config: Config2d;
+}
+
+/** The dice lesson's config. */
+export interface ConfigDice {
+  lesson: 'dice';
+  /** Six face weights, 0..=1000 each, not all 0. */
+  weights: [number, number, number, number, number, number];
+  /** N, 1..=100 000 */
+  rolls: number;
+  seed: number;
+  stepsPerFrame: number;
+}
+
+export interface StateDice extends Omit<State, 'config' | 'metrics'> {
+  metrics: { tv: number };
+  probs: number[];
+  counts: number[];
+  tvCurve: [number, number][];
+  config: ConfigDice;
+}
+
 /** The names `controls=`, `hide=` and a link's `_hide` accept. */
 export type ControlName =
-  | 'play' | 'pause' | 'step' | 'reset' | 'resetAll' | 'message' | 'target' | 'batch' | 'lrG' | 'lrD' | 'beta1'
-  | 'stepsPerFrame' | 'latentDim' | 'hidden' | 'layers' | 'seed' | 'backend' | 'share' | 'weights';
+  | 'play' | 'pause' | 'step' | 'reset' | 'resetAll' | 'message' | 'share' | 'seed'
+  | 'batch' | 'lrG' | 'lrD' | 'beta1' | 'stepsPerFrame' | 'latentDim' | 'hidden' | 'layers' | 'backend'
+  | 'target' | 'weights'
+  | 'stepD' | 'stepG' | 'slow' | 'presets' | 'dataset' | 'loss' | 'clip' | 'gpWeight' | 'optimizerG' | 'optimizerD'
+  | 'dSteps' | 'gSteps' | 'latent' | 'view'
+  | 'reroll' | 'die' | 'rolls';
 /** The names `panels=` accepts. */
-export type PanelName = 'latent' | 'mapping' | 'distributions' | 'losses';
+export type PanelName = 'latent' | 'mapping' | 'distributions' | 'losses' | 'lab' | 'dice' | 'tv';
 
 /** The events a `<gan-playground>` fires (all `CustomEvent`s, none bubbles). */
 export interface GanPlaygroundEvents {
@@ -97,6 +174,8 @@ export interface GanPlaygroundEvents {
   configured: CustomEvent<{ state: State; reset: boolean }>;
   play: CustomEvent<undefined>;
   pause: CustomEvent<undefined>;
+  /** Slow mode's phase in the 2-D lab (null when it stops). */
+  phase: CustomEvent<{ phase: 'sample' | 'd' | 'g' | null }>;
 }
 
 /** The calls of the playground: the element's own methods, and `window.gan` on the page. */
@@ -105,13 +184,16 @@ export interface GanApi {
   readonly ready: Promise<GanPlaygroundElement>;
   /** Whether the play loop runs. */
   readonly playing: boolean;
-  /** Throws before `ready`. */
+  /** Throws before `ready`. The shape follows the widget's lesson. */
   state(): State;
   /** Rejects, changing nothing, on an unknown key, a wrong type or an out-of-range value. */
   configure(patch: Partial<Config1d>): Promise<State>;
-  /** 1 ≤ n ≤ 100 000 */
-  step(n?: number): Promise<State>;
-  sample(n: number): Promise<number[]>;
+  configure(patch: Partial<Config2d>): Promise<State2d>;
+  configure(patch: Partial<ConfigDice>): Promise<StateDice>;
+  /** 1 ≤ n ≤ 100 000; `mode` (2-D lab only): "d" or "g" steps one network. */
+  step(n?: number, mode?: 'both' | 'd' | 'g'): Promise<State>;
+  /** Numbers (1-D), [x, y] pairs (2-D) or faces 1..6 (dice). */
+  sample(n: number): Promise<number[] | [number, number][]>;
   /** Before `ready`: plays once ready. */
   play(): void;
   pause(): void;

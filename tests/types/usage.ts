@@ -1,7 +1,7 @@
 // Compiled with `tsc --strict --noEmit` by scripts/test.sh: the typings accept
 // what the API accepts and refuse what it refuses (each @ts-expect-error must
 // be an error, or tsc fails).
-import type { GanApi, GanPlaygroundElement, State, Config1d } from '../../www/gan-playground';
+import type { GanApi, GanPlaygroundElement, State, State2d, Config1d } from '../../www/gan-playground';
 
 export async function usage(gan: GanApi): Promise<number> {
   await gan.ready;
@@ -9,7 +9,7 @@ export async function usage(gan: GanApi): Promise<number> {
   await gan.configure({ target: { kind: 'custom', histogram: [1, 2, 3], low: -2, high: 2 } });
   await gan.configure({ backend: 'webgpu' });
   const after = await gan.step(10);
-  const xs: number[] = await gan.sample(100);
+  const xs: number[] | [number, number][] = await gan.sample(100);
   const bytes: Uint8Array = await gan.exportWeights();
   await gan.importWeights(bytes);
   gan.play();
@@ -31,6 +31,20 @@ export async function usage(gan: GanApi): Promise<number> {
 
 export function fromWindow(): GanApi | undefined {
   return window.gan;
+}
+
+export async function lab(gan: GanApi): Promise<number> {
+  const s: State2d = await gan.configure({ loss: 'wgan-gp', dSteps: 5, dataset: { kind: 'grid', sigma: 0.05 } });
+  await gan.configure({ dataset: { kind: 'drawn', points: [[0, 1], [1, 0]] } });
+  await gan.step(1, 'd');
+  await gan.configure({ weights: [1, 1, 1, 1, 1, 5], rolls: 1000 });
+  // @ts-expect-error: no such loss
+  await gan.configure({ loss: 'wgan' });
+  // @ts-expect-error: no such step mode
+  await gan.step(1, 'both-ways');
+  // @ts-expect-error: a drawn dataset needs its points
+  await gan.configure({ dataset: { kind: 'drawn' } });
+  return (s.metrics.modesCovered ?? 0) + (s.metrics.highQuality ?? 0);
 }
 
 export async function element(): Promise<number> {
