@@ -71,3 +71,28 @@ test('rolling on grows N; bad input is refused and changes nothing', async () =>
   assert.match(err, /the dice lesson has no model/);
   assert.deepEqual(browser.consoleErrors, []);
 });
+
+test('discriminative vs generative: the classifier finds the boundary, the GAN covers the points', async () => {
+  const first = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.querySelector('gan-playground');
+    const seen = [];
+    el.addEventListener('compare', (e) => {
+      seen.push(e.detail);
+      if (e.detail.step >= 450) resolve(seen);
+    });
+    el.shadowRoot.getElementById('btn-compare').click();
+  }));
+  await page.locator('#btn-compare').click(); // pause
+  const start = first[0];
+  const end = first.at(-1);
+  assert.ok(end.accuracy > 0.95, `accuracy ${start.accuracy} -> ${end.accuracy}`);
+  assert.ok(end.js < start.js, `the GAN's JS ${start.js} -> ${end.js}`);
+  assert.ok((await colouredPixels(page, '#disc-canvas')) > 2000, 'the boundary shows');
+  assert.ok((await colouredPixels(page, '#gen-canvas')) > 300, 'the samples show');
+  for (const id of ['#disc-canvas', '#gen-canvas']) {
+    const caption = await page.locator(`figure:has(${id}) figcaption`).textContent();
+    assert.match(caption, /[가-힣]/, `${id} has a Korean caption`);
+    assert.match(caption, /p\((y \| )?x\)/, `${id} names what it learns`);
+  }
+  assert.deepEqual(browser.consoleErrors, []);
+});

@@ -21,7 +21,7 @@ import { loadSaved, restore, startAutosave } from './autosave.js';
 /** The attributes the element reads itself; any other non-global one must name a config key. */
 const OWN_ATTRIBUTES = ['controls', 'hide', 'panels', 'compact', 'autoplay', 'height', 'sync-url', 'autosave'];
 /** The plots the `panels` attribute chooses among (each a `data-panel` in www/template.js). */
-export const PANEL_NAMES = ['latent', 'mapping', 'distributions', 'losses', 'lab', 'dice', 'tv'];
+export const PANEL_NAMES = ['latent', 'mapping', 'distributions', 'losses', 'lab', 'dice', 'tv', 'compare'];
 /** HTML's global attributes (and data-, aria-, on...): never config. */
 const GLOBAL_ATTRIBUTE = /^(id|class|style|slot|part|exportparts|title|lang|dir|hidden|tabindex|role|inert|draggable|translate|autofocus|nonce|popover|is|accesskey|contenteditable|enterkeyhint|inputmode|spellcheck|autocapitalize|itemscope|itemprop|itemtype|itemid|itemref|data-.*|aria-.*|on.*)$/;
 const HEIGHT = /^(\d{1,5}(?:\.\d+)?)(px|em|rem|vh|svh|dvh|lh|%)?$/;
@@ -68,7 +68,7 @@ const LESSONS = {
     title: 'Lesson 0 · a probability distribution',
     body: LESSON_DICE,
     create: (b) => b.DiceLesson,
-    mount: (root, api, options) => mountUiDice(root, api, options),
+    mount: (root, api, options, b) => mountUiDice(root, api, options, b.Compare),
   },
 };
 

@@ -154,9 +154,9 @@ export type ControlName =
   | 'target' | 'weights'
   | 'stepD' | 'stepG' | 'slow' | 'presets' | 'dataset' | 'loss' | 'clip' | 'gpWeight' | 'optimizerG' | 'optimizerD'
   | 'dSteps' | 'gSteps' | 'latent' | 'view'
-  | 'reroll' | 'die' | 'rolls';
+  | 'reroll' | 'die' | 'rolls' | 'compare';
 /** The names `panels=` accepts. */
-export type PanelName = 'latent' | 'mapping' | 'distributions' | 'losses' | 'lab' | 'dice' | 'tv';
+export type PanelName = 'latent' | 'mapping' | 'distributions' | 'losses' | 'lab' | 'dice' | 'tv' | 'compare';
 
 /** The events a `<gan-playground>` fires (all `CustomEvent`s, none bubbles). */
 export interface GanPlaygroundEvents {
@@ -174,6 +174,8 @@ export interface GanPlaygroundEvents {
   configured: CustomEvent<{ state: State; reset: boolean }>;
   play: CustomEvent<undefined>;
   pause: CustomEvent<undefined>;
+  /** The dice lesson's discriminative-vs-generative pair drew a frame. */
+  compare: CustomEvent<{ step: number; accuracy: number; js: number | null }>;
   /** Slow mode's phase in the 2-D lab (null when it stops). */
   phase: CustomEvent<{ phase: 'sample' | 'd' | 'g' | null }>;
 }

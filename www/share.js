@@ -22,7 +22,7 @@ export const CONTROL_NAMES = [
   'stepD', 'stepG', 'slow', 'presets', 'dataset', 'loss', 'clip', 'gpWeight', 'optimizerG', 'optimizerD',
   'dSteps', 'gSteps', 'latent', 'view',
   // the dice
-  'reroll', 'die', 'rolls',
+  'reroll', 'die', 'rolls', 'compare',
 ];
 
 const clip = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

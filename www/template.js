@@ -281,6 +281,8 @@ export const LESSON_DICE = /* html */ `
   <span>TV <b id="out-tv">–</b></span>
 </section>
 
+
+
 <section class="controls" id="controls">
   <div class="buttons">
     <button id="btn-play" type="button" data-control="play" title="Keep rolling">▶ Roll on</button>
@@ -313,4 +315,30 @@ export const LESSON_DICE = /* html */ `
     <label data-control="seed">seed <input data-key="seed" type="number" min="0" step="1"></label>
   </fieldset>
 </section>
+
+<h3 class="section">Discriminative vs generative, on the same points</h3>
+<div class="panels" data-panel="compare">
+  <figure class="panel">
+    <canvas id="disc-canvas" width="300" height="300"></canvas>
+    <figcaption>
+      <b>Discriminative model: p(y | x)</b>
+      <span class="prose" lang="en">Trained on labelled points (two moons, one class each), it learns which class a point belongs to: a decision boundary. It cannot make a new point.</span>
+      <span class="prose" lang="ko">Discriminative model — 주어진 x가 어떤 class(y)인지 구분: p(y|x)</span>
+      <span>accuracy <b id="out-accuracy">–</b> (held-out)</span>
+    </figcaption>
+  </figure>
+  <figure class="panel">
+    <canvas id="gen-canvas" width="300" height="300"></canvas>
+    <figcaption>
+      <b>Generative model: p(x)</b>
+      <span class="prose" lang="en">Trained on the points alone, with no labels, a GAN learns where points lie, p(x), and samples new ones (orange) that cover the data (blue).</span>
+      <span class="prose" lang="ko">Generative model — unsupervised model, 즉, input만 있음</span>
+      <span>JS <b id="out-compare-js">–</b> nats</span>
+    </figcaption>
+  </figure>
+</div>
+<div class="buttons" data-control="compare">
+  <button id="btn-compare" type="button">▶ Train both</button>
+  <button id="btn-compare-reset" type="button">Reset both</button>
+</div>
 `;

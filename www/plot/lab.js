@@ -106,6 +106,39 @@ export function drawLab(canvas, frame, layers, { phase = null, drawn = [] } = {}
   }
 }
 
+/** The two classes of the discriminative panel. */
+export const CLASS_COLORS = { one: [30, 90, 200], zero: [0, 150, 90], tintOne: [170, 200, 245], tintZero: [170, 230, 200] };
+
+/**
+ * The classifier's p(y = 1 | x) over the plane, and its labelled points.
+ * @param {HTMLCanvasElement} canvas @param {any} frame a classifier frame
+ */
+export function drawClassifier(canvas, frame) {
+  const e = frame.extent;
+  const { ctx, X, Y } = axes(canvas, { x: [-e, e], y: [-e, e] });
+  const n = frame.heatSize;
+  const off = document.createElement('canvas');
+  off.width = n;
+  off.height = n;
+  const octx = /** @type {CanvasRenderingContext2D} */ (off.getContext('2d'));
+  const img = octx.createImageData(n, n);
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      const p = frame.heat[r * n + c];
+      const at = ((n - 1 - r) * n + c) * 4;
+      for (let k = 0; k < 3; k++) img.data[at + k] = Math.round(CLASS_COLORS.tintZero[k] + (CLASS_COLORS.tintOne[k] - CLASS_COLORS.tintZero[k]) * p);
+      img.data[at + 3] = 255;
+    }
+  }
+  octx.putImageData(img, 0, 0);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(off, X(-e), Y(e), X(e) - X(-e), Y(-e) - Y(e));
+  for (let i = 0; i < frame.labels.length; i++) {
+    ctx.fillStyle = rgb(frame.labels[i] > 0.5 ? CLASS_COLORS.one : CLASS_COLORS.zero, 0.85);
+    ctx.fillRect(X(frame.points[2 * i]) - 1.5, Y(frame.points[2 * i + 1]) - 1.5, 3, 3);
+  }
+}
+
 /** A small colour bar for the heatmap, with its two end labels. */
 function legend(ctx, x, y, [lo, hi]) {
   const w = 90, h = 8;

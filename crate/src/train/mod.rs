@@ -1,6 +1,7 @@
 //! Training: the GAN losses and the steps that update D, then G, for the
 //! 1-D lesson and the 2-D lab.
 
+pub mod classifier;
 pub mod frame;
 pub mod frame2d;
 pub mod loss;

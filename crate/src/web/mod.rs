@@ -3,6 +3,7 @@
 //! `Error` whose message a user can act on.
 
 mod backend;
+mod compare;
 mod dice;
 mod lab2d;
 mod playground;
