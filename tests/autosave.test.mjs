@@ -57,7 +57,8 @@ test('"Reset everything" returns to the defaults and a fresh model', async () =>
 test('a corrupt save is discarded with a notice, and the page still starts', async () => {
   const page = await browser.context.newPage();
   try {
-    await page.goto(`${server.url}/?dev`);
+    // Same origin, but no playground that could save over the junk.
+    await page.goto(`${server.url}/www/favicon.svg`);
     await page.evaluate(() => localStorage.setItem('gan-playground:1d', JSON.stringify({ config: { batch: 32 }, weights: btoa('junk'), step: 3 })));
     await openPlayground(page, `${server.url}/`);
     assert.match(await page.locator('#notice').textContent(), /The saved model could not be restored and was discarded: importWeights: not a readable safetensors file/);
@@ -65,5 +66,32 @@ test('a corrupt save is discarded with a notice, and the page still starts', asy
     assert.equal(s.step, 0);
   } finally {
     await page.close();
+  }
+});
+
+test('a 2-D lab widget with autosave comes back, model and all, after a reload', async () => {
+  const { serveMounts, DIST } = await import('./harness.mjs');
+  const { resolve } = await import('node:path');
+  const host = await serveMounts({ '/': resolve(new URL('.', import.meta.url).pathname, 'fixtures/host'), '/vendor/gan/': DIST });
+  const page = await browser.context.newPage();
+  const ready = () => page.waitForFunction(() => { try { document.getElementById('lab').state(); return true; } catch { return false; } }, null, { timeout: 120_000, polling: 100 });
+  try {
+    await page.goto(`${host.url}/posts/lab.html`);
+    await ready();
+    const trained = await page.locator('#lab').evaluate(async (el) => {
+      await el.configure({ loss: 'hinge' });
+      return el.step(30);
+    });
+    assert.equal(trained.config.dataset.kind, 'grid', 'from the attribute');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('gan-playground:2d') ?? 'null')?.step === 30, null, { polling: 100, timeout: 20_000 });
+    await page.reload();
+    await ready();
+    const back = await page.locator('#lab').evaluate((el) => el.state());
+    assert.equal(back.step, 30);
+    assert.equal(back.config.loss, 'hinge');
+    assert.deepEqual(back.metrics, trained.metrics, 'the same model: the same metrics on the fixed evaluation set');
+  } finally {
+    await page.close();
+    await host.close();
   }
 });

@@ -148,6 +148,32 @@ test('painting on the plane makes the dataset, and training covers it', async ()
   assert.ok(after >= 0.7 && after > before, `near the stroke: ${before} -> ${after}`);
 });
 
+test('2-D weights: export → import gives the same samples for the same latents; bad files are refused', async () => {
+  await gan(() => window.gan.configure({ dataset: { kind: 'ring', sigma: 0.05 }, hidden: 24 }));
+  const r = await gan(async () => {
+    const el = window.gan;
+    let last = null;
+    el.addEventListener('frame', (e) => { last = e.detail.frame; });
+    const s = await el.step(50);
+    const trained = last.fake.slice(0, 40);
+    const bytes = await el.exportWeights();
+    await el.step(20);
+    const moved = last.fake.slice(0, 40);
+    const back = await el.importWeights(bytes);
+    return { trained, moved, restored: last.fake.slice(0, 40), step: s.step, backStep: back.step, size: bytes.length, config: back.config.hidden };
+  });
+  assert.deepEqual(r.restored, r.trained);
+  assert.notDeepEqual(r.moved, r.trained);
+  assert.equal(r.backStep, r.step);
+  assert.equal(r.config, 24);
+  const before = await gan(() => window.gan.state());
+  for (const [bytes, message] of [[[1, 2, 3], /importWeights: not a readable safetensors file/], [[], /the file is empty/]]) {
+    const err = await gan((b) => window.gan.importWeights(new Uint8Array(b)).then(() => null, (e) => e.message), bytes);
+    assert.match(err, message);
+  }
+  assert.deepEqual(await gan(() => window.gan.state()), before);
+});
+
 test('the lab ran with no console error and nothing fetched off 127.0.0.1', async () => {
   assert.deepEqual(browser.consoleErrors, []);
   assert.deepEqual(browser.foreign, []);

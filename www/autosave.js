@@ -11,12 +11,14 @@ const toBase64 = (bytes) => {
 };
 const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
-/** @returns {{config: object, weights: string, step: number} | null} what was saved, if it parses */
+/** @returns {{config: object, weights: string | null, step: number} | null} what was saved, if it parses */
 /** @param {string} key */
 export function loadSaved(key) {
   try {
     const saved = JSON.parse(localStorage.getItem(key) ?? 'null');
-    return saved && typeof saved === 'object' && typeof saved.weights === 'string' ? saved : null;
+    const ok = saved && typeof saved === 'object' && saved.config && typeof saved.config === 'object'
+      && (typeof saved.weights === 'string' || saved.weights === null);
+    return ok ? saved : null;
   } catch {
     return null;
   }
@@ -32,6 +34,7 @@ export function forgetSaved(key) {
  * @returns {Promise<string | null>} a notice to show, or null
  */
 export async function restore(gan, saved, key) {
+  if (saved.weights === null) return null; // a lesson with no model (the dice): the config was all
   try {
     await gan.importWeights(fromBase64(saved.weights));
     return null;
@@ -55,9 +58,10 @@ export function startAutosave(gan, key, warn) {
     pending = true;
     setTimeout(async () => {
       try {
-        const bytes = await gan.exportWeights();
+        // A lesson with no model to export (the dice) keeps its config alone.
+        const weights = await gan.exportWeights().then(toBase64, () => null);
         const { config, step } = gan.state();
-        localStorage.setItem(key, JSON.stringify({ config, step, weights: toBase64(bytes) }));
+        localStorage.setItem(key, JSON.stringify({ config, step, weights }));
         savedStep = step;
       } catch (e) {
         if (!warned) warn(`Autosave is off: ${e?.message ?? e}`);

@@ -72,14 +72,17 @@ const LESSONS = {
   },
 };
 
+/** The keys whose value is an object with a `kind`: a bare word in the attribute is the kind. */
+const KIND_KEYS = ['target', 'dataset'];
+
 /**
  * An attribute's text as configure expects it: JSON for numbers, booleans,
  * objects and arrays, the text otherwise; `target="bimodal"` is short for
- * `target='{"kind":"bimodal"}'`. Rust validates the result.
+ * `target='{"kind":"bimodal"}'` (and `dataset="grid"` likewise). Rust validates the result.
  */
 function attributeValue(key, text) {
   const value = decodeValue(text.trim());
-  return key === 'target' && typeof value === 'string' ? { kind: value } : value;
+  return KIND_KEYS.includes(key) && typeof value === 'string' ? { kind: value } : value;
 }
 
 export class GanPlaygroundElement extends HTMLElement {

@@ -186,6 +186,10 @@ export const LESSON_2D = /* html */ `
     <button id="btn-reset-all" type="button" data-control="resetAll" title="Forget the saved settings, and start over from the defaults">Reset everything</button>
     <label class="button" data-control="slow"><input id="slow" type="checkbox"> slow mode</label>
   </div>
+  <div class="weights" data-control="weights">
+    <button id="btn-export" type="button">Export weights</button>
+    <label class="button">Import weights <input id="import-file" type="file" accept=".safetensors"></label>
+  </div>
   <div class="presets" id="presets" data-control="presets"><span class="note">Presets:</span></div>
   <div class="share" data-control="share">
     <button id="btn-share" type="button">Copy link</button>

@@ -9,7 +9,29 @@
 use safetensors::{Dtype, SafeTensors, View};
 use std::borrow::Cow;
 
-use crate::config::Config1d;
+use crate::config::{Config1d, Config2d, ConfigError};
+
+/// A lesson's config as a weight file carries it.
+pub trait LessonConfig: serde::Serialize + Sized {
+    /// The lesson's name in the file's metadata.
+    const LESSON: &'static str;
+    /// The config from the file's JSON, validated as `configure` would.
+    fn from_json(value: &serde_json::Value) -> Result<Self, ConfigError>;
+}
+
+impl LessonConfig for Config1d {
+    const LESSON: &'static str = "1d";
+    fn from_json(value: &serde_json::Value) -> Result<Self, ConfigError> {
+        Config1d::default().apply(value)
+    }
+}
+
+impl LessonConfig for Config2d {
+    const LESSON: &'static str = "2d";
+    fn from_json(value: &serde_json::Value) -> Result<Self, ConfigError> {
+        Config2d::default().apply(value)
+    }
+}
 
 /// The metadata key that names the lesson a file belongs to.
 pub const LESSON_KEY: &str = "lesson";
@@ -27,13 +49,16 @@ pub struct NamedTensor {
     pub values: Vec<f32>,
 }
 
-/// A decoded weight file of the 1-D lesson.
+/// A decoded weight file of one lesson.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Checkpoint1d {
-    pub config: Config1d,
+pub struct Checkpoint<C> {
+    pub config: C,
     pub step: u64,
     pub tensors: Vec<NamedTensor>,
 }
+
+pub type Checkpoint1d = Checkpoint<Config1d>;
+pub type Checkpoint2d = Checkpoint<Config2d>;
 
 struct F32View<'a>(&'a NamedTensor, Vec<u8>);
 
@@ -52,7 +77,7 @@ impl View for &F32View<'_> {
     }
 }
 
-impl Checkpoint1d {
+impl<C: LessonConfig> Checkpoint<C> {
     /// The safetensors bytes.
     pub fn encode(&self) -> Vec<u8> {
         let views: Vec<F32View> = self
@@ -61,7 +86,7 @@ impl Checkpoint1d {
             .map(|t| F32View(t, t.values.iter().flat_map(|v| v.to_le_bytes()).collect()))
             .collect();
         let mut metadata = hashbrown::HashMap::new();
-        metadata.insert(LESSON_KEY.to_string(), "1d".to_string());
+        metadata.insert(LESSON_KEY.to_string(), C::LESSON.to_string());
         metadata.insert(
             "config".to_string(),
             serde_json::to_string(&self.config).expect("config serialises"),
@@ -72,9 +97,9 @@ impl Checkpoint1d {
             .expect("f32 tensors with consistent shapes serialise")
     }
 
-    /// Parses and checks a weight file of the 1-D lesson. Tensor shapes are
+    /// Parses and checks a weight file of this lesson. Tensor shapes are
     /// checked against the config by the caller, which knows the model.
-    pub fn decode(bytes: &[u8]) -> Result<Checkpoint1d, CheckpointError> {
+    pub fn decode(bytes: &[u8]) -> Result<Checkpoint<C>, CheckpointError> {
         let bad = |m: String| CheckpointError(m);
         if bytes.is_empty() {
             return Err(bad("the file is empty".into()));
@@ -87,11 +112,12 @@ impl Checkpoint1d {
             bad("the file has no metadata: it was not exported by the playground".into())
         })?;
         match info.get(LESSON_KEY).map(String::as_str) {
-            Some("1d") => {}
+            Some(lesson) if lesson == C::LESSON => {}
             Some(other) => {
                 return Err(bad(format!(
-                    "these weights are for the \"{}\" lesson, not \"1d\"",
-                    other.chars().take(20).collect::<String>()
+                    "these weights are for the \"{}\" lesson, not \"{}\"",
+                    other.chars().take(20).collect::<String>(),
+                    C::LESSON
                 )))
             }
             None => return Err(bad("the file does not say which lesson it is for".into())),
@@ -101,8 +127,7 @@ impl Checkpoint1d {
             .ok_or_else(|| bad("the file carries no config".into()))?;
         let config_value: serde_json::Value = serde_json::from_str(config_json)
             .map_err(|e| bad(format!("the file's config is not JSON ({e})")))?;
-        let config = Config1d::default()
-            .apply(&config_value)
+        let config = C::from_json(&config_value)
             .map_err(|e| bad(format!("the file's config is invalid: {e}")))?;
         let step = info.get("step").and_then(|s| s.parse().ok()).unwrap_or(0);
         let mut tensors = Vec::new();
@@ -128,11 +153,42 @@ impl Checkpoint1d {
             });
         }
         tensors.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(Checkpoint1d {
+        Ok(Checkpoint {
             config,
             step,
             tensors,
         })
+    }
+}
+
+/// Checks that `tensors` are exactly the `expected` names with their shapes:
+/// the error names the first missing, misshapen or extra tensor.
+pub fn check_tensors(expected: &[(String, Vec<usize>)], tensors: &[NamedTensor]) -> Result<(), CheckpointError> {
+    for (name, shape) in expected {
+        match tensors.iter().find(|x| &x.name == name) {
+            None => return Err(CheckpointError(format!("the file lacks tensor `{name}`"))),
+            Some(x) if &x.shape != shape => {
+                return Err(CheckpointError(format!(
+                    "tensor `{name}` has shape {:?}; the file's config needs {shape:?}",
+                    x.shape
+                )))
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some(extra) = tensors.iter().find(|x| !expected.iter().any(|(n, _)| n == &x.name)) {
+        return Err(CheckpointError(format!(
+            "the file has tensor `{}`, which this model does not",
+            extra.name.chars().take(60).collect::<String>()
+        )));
+    }
+    Ok(())
+}
+
+impl<C> Checkpoint<C> {
+    /// The values of the tensor `name` (empty if absent; check first).
+    pub fn values(&self, name: &str) -> Vec<f32> {
+        self.tensors.iter().find(|x| x.name == name).map(|x| x.values.clone()).unwrap_or_default()
     }
 }
 
@@ -203,5 +259,18 @@ mod tests {
             .unwrap_err()
             .0
             .contains("`batch` must be an integer"));
+    }
+
+    #[test]
+    fn a_2d_file_round_trips_and_is_refused_by_the_1d_lesson() {
+        let c = Checkpoint2d {
+            config: Config2d { seed: 4, ..Config2d::default() },
+            step: 7,
+            tensors: sample().tensors,
+        };
+        let bytes = c.encode();
+        assert_eq!(Checkpoint2d::decode(&bytes).unwrap(), c);
+        assert_eq!(Checkpoint1d::decode(&bytes).unwrap_err().0, "these weights are for the \"2d\" lesson, not \"1d\"");
+        assert_eq!(Checkpoint2d::decode(&sample().encode()).unwrap_err().0, "these weights are for the \"1d\" lesson, not \"2d\"");
     }
 }

@@ -166,3 +166,23 @@ fn a_seed_fixes_the_run_and_frames_have_their_shapes() {
     let line = frame(&Trainer2d::new(&config(json!({"latentDim": 1})), &Device::flex()));
     assert_eq!(line.manifold_shape[0], 1);
 }
+
+#[test]
+fn weights_round_trip_and_bad_files_are_refused() {
+    use gan_playground::checkpoint::{Checkpoint1d, Checkpoint2d};
+    let c = config(json!({"latentDim": 3, "hidden": 12, "loss": "hinge"}));
+    let t = train(&c, 25);
+    let bytes = pollster::block_on(t.begin_export().read()).unwrap();
+    let ck = Checkpoint2d::decode(&bytes).unwrap();
+    assert_eq!((ck.step, &ck.config), (25, &c));
+    let back = Trainer2d::from_checkpoint(&ck, &Device::flex()).unwrap();
+    let (a, b) = (frame(&t), frame(&back));
+    assert_eq!(a.fake, b.fake, "same samples for the same latents");
+    assert_eq!(a.heat, b.heat, "same D");
+    // A file whose config disagrees with its tensors names the tensor.
+    let mut wrong = ck.clone();
+    wrong.config.hidden = 13;
+    let err = Trainer2d::from_checkpoint(&wrong, &Device::flex()).err().unwrap().0;
+    assert!(err.contains("has shape") && err.contains("g.layers.0.weight"), "{err}");
+    assert!(Checkpoint1d::decode(&bytes).unwrap_err().0.contains("\"2d\" lesson, not \"1d\""));
+}

@@ -8,7 +8,7 @@ use burn::tensor::{TensorData, Transaction};
 use serde::Serialize;
 
 use super::trainer1d::Standardize;
-use crate::checkpoint::{Checkpoint1d, NamedTensor};
+use crate::checkpoint::{Checkpoint, LessonConfig, NamedTensor};
 use crate::config::Config1d;
 use crate::data::Target1d;
 use crate::metrics::{js_divergence, wasserstein_1d, Histogram};
@@ -162,14 +162,14 @@ impl PendingSamples {
 }
 
 /// G's and D's parameters whose read is in flight, for a weight file.
-pub struct PendingExport {
+pub struct PendingExport<C = Config1d> {
     pub(crate) tx: Transaction,
     pub(crate) shapes: Vec<(String, Vec<usize>)>,
-    pub(crate) config: Config1d,
+    pub(crate) config: C,
     pub(crate) step: u64,
 }
 
-impl PendingExport {
+impl<C: LessonConfig> PendingExport<C> {
     /// The safetensors bytes of G, D and the config.
     pub async fn read(self) -> Result<Vec<u8>, ReadError> {
         let data = execute(self.tx).await?;
@@ -188,7 +188,7 @@ impl PendingExport {
                 })
             })
             .collect::<Result<Vec<_>, ReadError>>()?;
-        Ok(Checkpoint1d {
+        Ok(Checkpoint {
             config: self.config,
             step: self.step,
             tensors,

@@ -15,7 +15,7 @@ use rand::SeedableRng;
 
 use super::frame::{FrameContext, PendingExport, PendingFrame, PendingSamples};
 use super::loss::{discriminator_loss, generator_loss_nonsaturating};
-use crate::checkpoint::{Checkpoint1d, CheckpointError};
+use crate::checkpoint::{check_tensors, Checkpoint1d, CheckpointError};
 use crate::config::Config1d;
 use crate::data::gaussian_latent;
 use crate::metrics::Histogram;
@@ -290,35 +290,8 @@ impl Trainer1d {
             .iter()
             .flat_map(|(prefix, net)| net.param_shapes(prefix))
             .collect();
-        for (name, shape) in &expected {
-            match ck.tensors.iter().find(|x| &x.name == name) {
-                None => return Err(CheckpointError(format!("the file lacks tensor `{name}`"))),
-                Some(x) if &x.shape != shape => {
-                    return Err(CheckpointError(format!(
-                        "tensor `{name}` has shape {:?}; the file's config needs {shape:?}",
-                        x.shape
-                    )))
-                }
-                Some(_) => {}
-            }
-        }
-        if let Some(extra) = ck
-            .tensors
-            .iter()
-            .find(|x| !expected.iter().any(|(n, _)| n == &x.name))
-        {
-            return Err(CheckpointError(format!(
-                "the file has tensor `{}`, which this model does not",
-                extra.name.chars().take(60).collect::<String>()
-            )));
-        }
-        let lookup = |name: &str| {
-            ck.tensors
-                .iter()
-                .find(|x| x.name == name)
-                .map(|x| x.values.clone())
-                .unwrap_or_default()
-        };
+        check_tensors(&expected, &ck.tensors)?;
+        let lookup = |name: &str| ck.values(name);
         t.g.net = t.g.net.with_values("g.net", &lookup, &t.ad);
         t.g.skip = t.g.skip.with_values("g.skip", &lookup, &t.ad);
         t.d.net = t.d.net.with_values("d.net", &lookup, &t.ad);

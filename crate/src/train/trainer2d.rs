@@ -16,6 +16,7 @@ use rand::{Rng, RngExt, SeedableRng};
 
 use super::frame2d::{FrameContext2d, PendingFrame2d};
 use super::loss::{gradient_penalty, GanLoss};
+use crate::checkpoint::{check_tensors, Checkpoint2d, CheckpointError};
 use crate::config::{Config2d, LatentKind, OptimizerKind};
 use crate::data::{gaussian_latent, uniform_latent};
 use crate::metrics::modes::COVERAGE_SAMPLES;
@@ -312,6 +313,29 @@ impl Trainer2d {
         let x = host_tensor(points.into_iter().map(|v| v * inv).collect(), 2, &self.device);
         let loss = self.config.loss.g_loss(self.d.valid().forward(x));
         PendingScalar(Transaction::default().register(loss))
+    }
+
+    /// Registers every parameter of G and D for a weight file.
+    pub fn begin_export(&self) -> super::PendingExport<Config2d> {
+        let tx = self.d.register(self.g.register(Transaction::default()));
+        let mut shapes = self.g.param_shapes("g");
+        shapes.extend(self.d.param_shapes("d"));
+        super::PendingExport { tx, shapes, config: self.config.clone(), step: self.step }
+    }
+
+    /// A trainer with the weights, config and step of `ck`, on `device`; the
+    /// optimizers restart. Fails, naming the tensor, on a missing, extra or
+    /// misshapen one.
+    pub fn from_checkpoint(ck: &Checkpoint2d, device: &Device) -> Result<Trainer2d, CheckpointError> {
+        let mut t = Trainer2d::new(&ck.config, device);
+        let mut expected = t.g.param_shapes("g");
+        expected.extend(t.d.param_shapes("d"));
+        check_tensors(&expected, &ck.tensors)?;
+        let lookup = |name: &str| ck.values(name);
+        t.g = t.g.with_values("g", &lookup, &t.ad);
+        t.d = t.d.with_values("d", &lookup, &t.ad);
+        t.step = ck.step;
+        Ok(t)
     }
 
     /// Every parameter of G (`g.layers.i.weight` / `.bias`) and D (`d....`),

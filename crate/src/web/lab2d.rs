@@ -12,6 +12,7 @@ use wasm_bindgen_futures::future_to_promise;
 
 use super::backend::{select, ActiveBackend};
 use super::playground::{count, js_error, patch_from_js, to_js, MAX_SAMPLES, MAX_STEPS_PER_CALL};
+use crate::checkpoint::Checkpoint2d;
 use crate::config::Config2d;
 use crate::train::{Frame2d, Metrics2d, StepMode, Trainer2d};
 
@@ -159,14 +160,39 @@ impl Lab2d {
         })
     }
 
+    /// Resolves to a `Uint8Array`: G, D, the config and the step as safetensors.
     #[wasm_bindgen(js_name = exportWeights)]
     pub fn export_weights(&self) -> Promise {
-        future_to_promise(async { Err(js_error("exportWeights: weight files are for the 1-D lesson so far; the 2-D lab's come next")) })
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let pending = inner.borrow().trainer.begin_export();
+            let bytes = pending.read().await.map_err(js_error)?;
+            Ok(js_sys::Uint8Array::from(bytes.as_slice()).into())
+        })
     }
 
+    /// Replaces G, D, the config and the step with a 2-D weight file's (the
+    /// backend stays). A bad file rejects with the reason and changes nothing.
     #[wasm_bindgen(js_name = importWeights)]
-    pub fn import_weights(&self, _bytes: &[u8]) -> Promise {
-        future_to_promise(async { Err(js_error("importWeights: weight files are for the 1-D lesson so far; the 2-D lab's come next")) })
+    pub fn import_weights(&self, bytes: &[u8]) -> Promise {
+        let inner = self.inner.clone();
+        let bytes = bytes.to_vec();
+        future_to_promise(async move {
+            let fail = |e: &dyn std::fmt::Display| js_error(format!("importWeights: {e}"));
+            let mut ck = Checkpoint2d::decode(&bytes).map_err(|e| fail(&e))?;
+            let device = {
+                let s = inner.borrow();
+                ck.config.backend = s.trainer.config().backend;
+                s.backend.device.clone()
+            };
+            let trainer = Trainer2d::from_checkpoint(&ck, &device).map_err(|e| fail(&e))?;
+            {
+                let mut s = inner.borrow_mut();
+                s.trainer = trainer;
+                s.last = None;
+            }
+            refreshed_state(&inner).await
+        })
     }
 
     pub fn reset(&self) -> Promise {
