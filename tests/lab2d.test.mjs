@@ -174,6 +174,30 @@ test('2-D weights: export → import gives the same samples for the same latents
   assert.deepEqual(await gan(() => window.gan.state()), before);
 });
 
+test('configure({lesson}) switches the widget; a bad switch changes nothing', async () => {
+  const dice = await gan(() => window.gan.configure({ lesson: 'dice', rolls: 50 }));
+  assert.equal(dice.config.lesson, 'dice');
+  assert.equal(dice.step, 50);
+  assert.match(await page.evaluate(() => location.hash), /lesson=dice/);
+  assert.ok(await page.locator('#dice-canvas').isVisible());
+  assert.equal(await page.locator('#lab-canvas').count(), 0, 'the lab is gone');
+  for (const [patch, message] of [
+    [{ lesson: 'faces' }, /`lesson` must be one of "1d", "2d", "dice"; got "faces"/],
+    [{ lesson: '2d', loss: 'wgan' }, /`loss` must be one of/],
+  ]) {
+    const err = await gan((p) => window.gan.configure(p).then(() => null, (e) => e.message), patch);
+    assert.match(err ?? 'accepted', message);
+  }
+  assert.equal((await gan(() => window.gan.state())).config.lesson, 'dice');
+  // The page's lesson links switch too, through the hash.
+  await page.locator('nav a', { hasText: '2-D lab' }).click();
+  await page.waitForFunction(() => window.gan.state().config.lesson === '2d', null, { polling: 50 });
+  const lab = await gan(() => window.gan.step(20));
+  assert.equal(lab.step, 20);
+  assert.ok(Number.isFinite(lab.lossD));
+  assert.ok(await page.locator('#lab-canvas').isVisible());
+});
+
 test('the lab ran with no console error and nothing fetched off 127.0.0.1', async () => {
   assert.deepEqual(browser.consoleErrors, []);
   assert.deepEqual(browser.foreign, []);

@@ -190,6 +190,20 @@ test('"Copy link" in a widget links to the playground page, which reproduces the
   }
 });
 
+test('changing the lesson attribute switches that widget, and only it', async () => {
+  await on('a', (el) => el.setAttribute('lesson', 'dice'));
+  await page.waitForFunction(() => document.getElementById('a').state().config.lesson === 'dice', null, { polling: 50 });
+  assert.ok(await page.locator('#a #dice-canvas').isVisible());
+  assert.equal(await on('b', (el) => el.state().config.lesson), '1d');
+  // controls="play,target" still applies: the dice's own controls are not in it.
+  assert.equal(await shown('a', '#btn-reroll'), false);
+  assert.ok(await shown('a', '#btn-play'));
+  await on('a', (el) => el.setAttribute('lesson', 'nope'));
+  await page.locator('#a #error').waitFor({ state: 'visible' });
+  assert.match(await page.locator('#a #error').textContent(), /`lesson` must be one of "1d", "2d", "dice"; got "nope"/);
+  assert.equal(await on('a', (el) => el.state().config.lesson), 'dice');
+});
+
 test('no CSP violation, no console error, and nothing fetched from another host', async () => {
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(browser.consoleErrors, []);

@@ -94,7 +94,10 @@ export class GanPlaygroundElement extends HTMLElement {
   #settle = { resolve: (_) => {}, reject: (_) => {} };
   /** @type {Map<string, string>} lower-case attribute name → config key */
   #keys = new Map();
-  /** @type {null | ReturnType<typeof mountUi>} */ #ui = null;
+  /** @type {null | {showError: (e: unknown) => void, clearError: () => void, apply: (p: object) => Promise<void>, setHidden: (n: string[]) => void, refresh: () => void, destroy: () => void}} */
+  #ui = null;
+  /** @type {any} the wasm-bindgen exports */ #b = null;
+  /** @type {{hide: string[], syncUrl: boolean}} */ #options = { hide: [], syncUrl: false };
   #backend = '';
 
   constructor() {
@@ -136,8 +139,19 @@ export class GanPlaygroundElement extends HTMLElement {
 
   /** @returns {object} the plain-JSON state; throws before `ready` */
   state() { return this.#need('state').state(); }
-  /** @param {object} patch */
-  configure(patch) { return this.#ready.then(() => this.#need('configure').configure(patch)); }
+  /**
+   * Validates and applies a partial config. A `lesson` other than the current
+   * one switches the widget to that lesson (a fresh model from `patch`).
+   * @param {object} patch
+   */
+  configure(patch) {
+    return this.#ready.then(() => {
+      const api = this.#need('configure');
+      const lesson = patch && typeof patch === 'object' ? /** @type {any} */ (patch).lesson : undefined;
+      if (lesson === undefined || lesson === api.state().config.lesson) return api.configure(patch);
+      return api.serial(() => this.#switchLesson(/** @type {any} */ (patch)));
+    });
+  }
   /** @param {number} [n] @param {'both' | 'd' | 'g'} [mode] D only or G only, in the 2-D lab */
   step(n = 1, mode = undefined) { return this.#ready.then(() => this.#need('step').step(n, mode)); }
   /** @param {number} n */
@@ -175,9 +189,7 @@ export class GanPlaygroundElement extends HTMLElement {
     let { config, notices: bad } = b.sanitizeConfig(patch);
     notices.push(...bad.map((m) => `Ignored the attribute: ${m}`));
     const defaults = config; // what "Reset everything" returns to
-    const autosaveKey = this.hasAttribute('autosave')
-      ? this.getAttribute('autosave') || `gan-playground:${config.lesson}`
-      : null;
+    const autosaveKey = this.#autosaveKey(config.lesson);
     // A bare URL comes back as it was left; a link's hash says what to show instead.
     const saved = autosaveKey && !(syncUrl && location.hash.length > 1) ? loadSaved(autosaveKey) : null;
     if (saved) {
@@ -199,16 +211,9 @@ export class GanPlaygroundElement extends HTMLElement {
       const problem = await restore(api, saved, autosaveKey);
       if (problem) notices.push(problem);
     }
-    if (autosaveKey) startAutosave(api, autosaveKey, (message) => console.warn(message));
-    this.#api = api;
-    this.#forwardEvents(api);
-    const root = /** @type {ShadowRoot} */ (this.shadowRoot);
-    /** @type {HTMLElement} */ (root.getElementById('title')).textContent = lesson.title;
-    root.getElementById('error')?.insertAdjacentHTML('afterend', lesson.body);
-    this.#ui = lesson.mount(root, api, {
-      notices, hide, defaults, syncUrl, autosaveKey, sanitize: b.sanitizeConfig,
-      onError: (e) => this.dispatchEvent(new CustomEvent('error', { detail: e })),
-    }, b);
+    this.#b = b;
+    this.#options = { hide, syncUrl };
+    this.#mount(lesson, api, notices, defaults, autosaveKey);
     this.#applyPanels(notices);
     new MutationObserver((records) => this.#attributesChanged(records)).observe(this, { attributes: true });
     this.#settle.resolve(this);
@@ -216,6 +221,58 @@ export class GanPlaygroundElement extends HTMLElement {
     this.dispatchEvent(new CustomEvent('ready', { detail: state }));
     this.#noteBackend(state);
     if (this.#playWhenReady || this.hasAttribute('autoplay')) api.play();
+  }
+
+  /** The autosave key for a lesson: the attribute's value, or one per lesson. */
+  #autosaveKey(lesson) {
+    if (!this.hasAttribute('autosave')) return null;
+    return this.getAttribute('autosave') || `gan-playground:${lesson}`;
+  }
+
+  /** Stamps the lesson's body into the shadow root and wires its UI to `api`. */
+  #mount(lesson, api, notices, defaults, autosaveKey) {
+    const root = /** @type {ShadowRoot} */ (this.shadowRoot);
+    if (autosaveKey) startAutosave(api, autosaveKey, (message) => console.warn(message));
+    this.#api = api;
+    this.#forwardEvents(api);
+    /** @type {HTMLElement} */ (root.getElementById('title')).textContent = lesson.title;
+    const body = document.createElement('div');
+    body.className = 'lesson-body';
+    body.innerHTML = lesson.body;
+    root.getElementById('error')?.after(body);
+    this.#ui = lesson.mount(root, api, {
+      notices, hide: [...this.#options.hide], defaults, syncUrl: this.#options.syncUrl, autosaveKey,
+      sanitize: this.#b.sanitizeConfig,
+      onError: (e) => this.dispatchEvent(new CustomEvent('error', { detail: e })),
+    }, this.#b);
+  }
+
+  /**
+   * Switches to `patch.lesson`: creates its model from `patch` (strictly: a bad
+   * patch rejects and the current lesson stays), then replaces the body and UI.
+   * @param {{lesson: string}} patch
+   */
+  async #switchLesson(patch) {
+    const lesson = LESSONS[/** @type {keyof typeof LESSONS} */ (patch.lesson)];
+    if (!lesson) {
+      throw new Error(`\`lesson\` must be one of ${Object.keys(LESSONS).map((k) => `"${k}"`).join(', ')}; got ${clip(JSON.stringify(patch.lesson) ?? 'undefined')}`);
+    }
+    const old = /** @type {GanApi} */ (this.#api);
+    const before = old.state().config;
+    // Keep the backend choice across lessons that have one, unless the patch says.
+    const carry = patch.lesson !== 'dice' && before.backend !== undefined && !('backend' in patch) ? { backend: before.backend } : {};
+    const pg = await lesson.create(this.#b).create({ ...carry, ...patch });
+    old.pause();
+    this.#ui?.destroy();
+    /** @type {ShadowRoot} */ (this.shadowRoot).querySelector('.lesson-body')?.remove();
+    const api = new GanApi(pg);
+    const defaults = this.#b.sanitizeConfig({ lesson: patch.lesson }).config;
+    this.#mount(lesson, api, [], defaults, this.#autosaveKey(patch.lesson));
+    this.#applyPanels([]);
+    const state = api.state();
+    api.dispatchEvent(new CustomEvent('configured', { detail: { state, reset: true } }));
+    this.#noteBackend(state);
+    return state;
   }
 
   /** Creates the lesson's wasm object; with sync-url, `?backend=` on top (a bad one is a notice). */
@@ -329,7 +386,9 @@ export class GanPlaygroundElement extends HTMLElement {
     if (unknown.length) {
       this.#ui?.showError(new Error(`Ignored the attribute \`${clip(unknown[0])}\`: not a config key (${[...this.#keys.values()].join(', ')}).`));
     }
-    if (Object.keys(patch).length) this.#ui?.apply(patch);
+    if (Object.keys(patch).length) {
+      this.configure(patch).then(() => this.#ui?.clearError(), (e) => { this.#ui?.showError(e); this.#ui?.refresh(); });
+    }
   }
 
   // ----- events -----

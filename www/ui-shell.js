@@ -128,20 +128,23 @@ export function mountShell(root, gan, { notices, hide, defaults, syncUrl, autosa
   /** The link that reproduces this widget: the page's own URL when it owns the hash, else the playground page. */
   const shareLink = () => (syncUrl ? location.href : `${PLAYGROUND_PAGE}${toHash(gan.state().config, hide)}`);
   setHidden(hide);
+  // Window listeners go when the lesson does (the element switches lessons).
+  const teardown = new AbortController();
   if (syncUrl) {
     gan.addEventListener('configured', (e) => writeHash(/** @type {CustomEvent} */ (e).detail.state.config));
     addEventListener('hashchange', () => {
       const link = parseHash(location.hash);
       const lessonNow = gan.state().config.lesson;
-      // Another lesson is another widget: start afresh from the link.
-      if (link.patch.lesson !== undefined && link.patch.lesson !== lessonNow) {
-        location.reload();
+      const other = link.patch.lesson !== undefined && link.patch.lesson !== lessonNow;
+      const { config, notices: bad } = sanitize(other ? link.patch : { ...link.patch, lesson: lessonNow });
+      notices.splice(0, notices.length, ...link.notices, ...bad.map((m) => `Ignored from the link: ${m}`));
+      if (!other) {
+        apply(config);
         return;
       }
-      const { config, notices: bad } = sanitize({ ...link.patch, lesson: lessonNow });
-      notices.splice(0, notices.length, ...link.notices, ...bad.map((m) => `Ignored from the link: ${m}`));
-      apply(config);
-    });
+      // Another lesson: the element switches to it.
+      /** @type {any} */ (root.host).configure(config).catch(showError);
+    }, { signal: teardown.signal });
   }
   on('btn-share', 'click', async () => {
     const box = /** @type {HTMLInputElement} */ ($('share-link'));
@@ -209,6 +212,7 @@ export function mountShell(root, gan, { notices, hide, defaults, syncUrl, autosa
 
   return {
     showError, clearError, apply, setHidden,
+    destroy: () => teardown.abort(),
     refresh: () => sync(gan.state()),
     /** Draws the frame Rust read last (creating the playground read one already). */
     start: () => { sync(gan.state()); gan.emitFrame(gan.pg.lastFrame()); },

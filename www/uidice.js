@@ -100,5 +100,11 @@ export function mountUiDice(root, gan, options, Compare) {
   drawCompare().catch(shell.showError);
 
   shell.start();
-  return shell;
+  return {
+    ...shell,
+    destroy() {
+      training = false;
+      shell.destroy();
+    },
+  };
 }
