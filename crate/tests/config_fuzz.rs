@@ -1,8 +1,9 @@
-//! Property test of the config parser on arbitrary JSON: it never panics, an
-//! accepted patch gives a config that validates again unchanged, a rejected
-//! patch names a key, and the lenient path agrees with the strict one.
+//! Property test of the config parsers (the 1-D lesson's, the 2-D lab's, the
+//! dice's) on arbitrary JSON: they never panic, an accepted patch gives a
+//! config that validates again unchanged, a rejected patch names a key, and the
+//! lenient path agrees with the strict one.
 
-use gan_playground::config::{Config1d, KEYS};
+use gan_playground::config::{Config1d, Config2d, ConfigDice, KEYS, KEYS_2D, KEYS_DICE};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -18,6 +19,10 @@ const TARGET_FIELDS: &[&str] = &[
     "high",
     "rate",
     "histogram",
+    "radius",
+    "sigma",
+    "noise",
+    "points",
 ];
 const KINDS: &[&str] = &[
     "gaussian",
@@ -27,6 +32,11 @@ const KINDS: &[&str] = &[
     "mixture3",
     "custom",
     "cauchy",
+    "ring",
+    "grid",
+    "spiral",
+    "moons",
+    "drawn",
 ];
 
 fn number() -> impl Strategy<Value = Value> {
@@ -56,13 +66,17 @@ fn leaf() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::from),
         number(),
         prop::sample::select(KINDS.to_vec()).prop_map(Value::from),
-        prop::sample::select(vec!["auto", "cpu", "webgpu", "1d", "2d"]).prop_map(Value::from),
+        prop::sample::select(vec![
+            "auto", "cpu", "webgpu", "1d", "2d", "dice", "adam", "sgd", "gaussian", "uniform", "minimax",
+            "nonsaturating", "lsgan", "hinge", "wgan-clip", "wgan-gp"
+        ])
+        .prop_map(Value::from),
         ".{0,60}".prop_map(Value::from),
     ]
 }
 
 fn key() -> impl Strategy<Value = String> {
-    let known: Vec<&str> = KEYS.iter().chain(TARGET_FIELDS).copied().collect();
+    let known: Vec<&str> = KEYS.iter().chain(KEYS_2D).chain(KEYS_DICE).chain(TARGET_FIELDS).copied().collect();
     prop_oneof![4 => prop::sample::select(known).prop_map(String::from), 1 => ".{0,20}"]
 }
 
@@ -93,12 +107,11 @@ fn patch() -> impl Strategy<Value = Value> {
     ]
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 20_000, failure_persistence: None, ..ProptestConfig::default() })]
-
-    #[test]
-    fn parser_never_panics_and_is_consistent(p in patch()) {
-        let base = Config1d::default();
+/// The properties every lesson's parser must have.
+macro_rules! consistent {
+    ($base:expr, $p:expr) => {{
+        let base = $base;
+        let p = $p;
         match base.apply(&p) {
             Ok(c) => {
                 // An accepted config re-validates to itself through its own JSON.
@@ -113,5 +126,28 @@ proptest! {
                 prop_assert!(!errors.is_empty());
             }
         }
+    }};
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parser_never_panics_and_is_consistent(p in patch()) {
+        consistent!(Config1d::default(), p);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 20_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parser_2d_never_panics_and_is_consistent(p in patch()) {
+        consistent!(Config2d::default(), p);
+    }
+
+    #[test]
+    fn parser_dice_never_panics_and_is_consistent(p in patch()) {
+        consistent!(ConfigDice::default(), p);
     }
 }
