@@ -163,7 +163,10 @@ impl<C: LessonConfig> Checkpoint<C> {
 
 /// Checks that `tensors` are exactly the `expected` names with their shapes:
 /// the error names the first missing, misshapen or extra tensor.
-pub fn check_tensors(expected: &[(String, Vec<usize>)], tensors: &[NamedTensor]) -> Result<(), CheckpointError> {
+pub fn check_tensors(
+    expected: &[(String, Vec<usize>)],
+    tensors: &[NamedTensor],
+) -> Result<(), CheckpointError> {
     for (name, shape) in expected {
         match tensors.iter().find(|x| &x.name == name) {
             None => return Err(CheckpointError(format!("the file lacks tensor `{name}`"))),
@@ -176,7 +179,10 @@ pub fn check_tensors(expected: &[(String, Vec<usize>)], tensors: &[NamedTensor])
             Some(_) => {}
         }
     }
-    if let Some(extra) = tensors.iter().find(|x| !expected.iter().any(|(n, _)| n == &x.name)) {
+    if let Some(extra) = tensors
+        .iter()
+        .find(|x| !expected.iter().any(|(n, _)| n == &x.name))
+    {
         return Err(CheckpointError(format!(
             "the file has tensor `{}`, which this model does not",
             extra.name.chars().take(60).collect::<String>()
@@ -188,7 +194,11 @@ pub fn check_tensors(expected: &[(String, Vec<usize>)], tensors: &[NamedTensor])
 impl<C> Checkpoint<C> {
     /// The values of the tensor `name` (empty if absent; check first).
     pub fn values(&self, name: &str) -> Vec<f32> {
-        self.tensors.iter().find(|x| x.name == name).map(|x| x.values.clone()).unwrap_or_default()
+        self.tensors
+            .iter()
+            .find(|x| x.name == name)
+            .map(|x| x.values.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -264,13 +274,22 @@ mod tests {
     #[test]
     fn a_2d_file_round_trips_and_is_refused_by_the_1d_lesson() {
         let c = Checkpoint2d {
-            config: Config2d { seed: 4, ..Config2d::default() },
+            config: Config2d {
+                seed: 4,
+                ..Config2d::default()
+            },
             step: 7,
             tensors: sample().tensors,
         };
         let bytes = c.encode();
         assert_eq!(Checkpoint2d::decode(&bytes).unwrap(), c);
-        assert_eq!(Checkpoint1d::decode(&bytes).unwrap_err().0, "these weights are for the \"2d\" lesson, not \"1d\"");
-        assert_eq!(Checkpoint2d::decode(&sample().encode()).unwrap_err().0, "these weights are for the \"1d\" lesson, not \"2d\"");
+        assert_eq!(
+            Checkpoint1d::decode(&bytes).unwrap_err().0,
+            "these weights are for the \"2d\" lesson, not \"1d\""
+        );
+        assert_eq!(
+            Checkpoint2d::decode(&sample().encode()).unwrap_err().0,
+            "these weights are for the \"1d\" lesson, not \"2d\""
+        );
     }
 }

@@ -27,7 +27,13 @@ fn real_file() -> &'static [u8] {
 fn real_file_2d() -> &'static [u8] {
     static FILE: OnceLock<Vec<u8>> = OnceLock::new();
     FILE.get_or_init(|| {
-        let mut t = Trainer2d::new(&Config2d { hidden: 4, ..Config2d::default() }, &Device::flex());
+        let mut t = Trainer2d::new(
+            &Config2d {
+                hidden: 4,
+                ..Config2d::default()
+            },
+            &Device::flex(),
+        );
         t.step(StepMode::Both);
         pollster::block_on(t.begin_export().read()).unwrap()
     })

@@ -67,8 +67,22 @@ fn leaf() -> impl Strategy<Value = Value> {
         number(),
         prop::sample::select(KINDS.to_vec()).prop_map(Value::from),
         prop::sample::select(vec![
-            "auto", "cpu", "webgpu", "1d", "2d", "dice", "adam", "sgd", "gaussian", "uniform", "minimax",
-            "nonsaturating", "lsgan", "hinge", "wgan-clip", "wgan-gp"
+            "auto",
+            "cpu",
+            "webgpu",
+            "1d",
+            "2d",
+            "dice",
+            "adam",
+            "sgd",
+            "gaussian",
+            "uniform",
+            "minimax",
+            "nonsaturating",
+            "lsgan",
+            "hinge",
+            "wgan-clip",
+            "wgan-gp"
         ])
         .prop_map(Value::from),
         ".{0,60}".prop_map(Value::from),
@@ -76,7 +90,13 @@ fn leaf() -> impl Strategy<Value = Value> {
 }
 
 fn key() -> impl Strategy<Value = String> {
-    let known: Vec<&str> = KEYS.iter().chain(KEYS_2D).chain(KEYS_DICE).chain(TARGET_FIELDS).copied().collect();
+    let known: Vec<&str> = KEYS
+        .iter()
+        .chain(KEYS_2D)
+        .chain(KEYS_DICE)
+        .chain(TARGET_FIELDS)
+        .copied()
+        .collect();
     prop_oneof![4 => prop::sample::select(known).prop_map(String::from), 1 => ".{0,20}"]
 }
 
@@ -120,7 +140,11 @@ macro_rules! consistent {
                 prop_assert_eq!(base.apply_lenient(&p), (c, vec![]));
             }
             Err(e) => {
-                prop_assert!(e.0.contains('`') || e.0.starts_with("configure expects an object"), "{}", e.0);
+                prop_assert!(
+                    e.0.contains('`') || e.0.starts_with("configure expects an object"),
+                    "{}",
+                    e.0
+                );
                 prop_assert!(e.0.chars().count() < 400, "message too long: {}", e.0.len());
                 let (_, errors) = base.apply_lenient(&p);
                 prop_assert!(!errors.is_empty());

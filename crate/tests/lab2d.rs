@@ -27,7 +27,10 @@ fn train(config: &Config2d, steps: usize) -> Trainer2d {
 /// The "mode collapse" preset (the saturating minimax loss, D learning 20× as
 /// fast as G, and Adam's default β1 = 0.9), on top of `patch`.
 fn collapse(patch: serde_json::Value) -> Config2d {
-    let (_, _, preset) = presets_2d().into_iter().find(|p| p.0 == "mode-collapse").unwrap();
+    let (_, _, preset) = presets_2d()
+        .into_iter()
+        .find(|p| p.0 == "mode-collapse")
+        .unwrap();
     config(patch).apply(&preset).unwrap()
 }
 
@@ -46,7 +49,10 @@ fn healthy_covers_the_ring_and_collapse_loses_quality() {
         collapsed.high_quality.unwrap() < 0.5 * healthy.high_quality.unwrap(),
         "healthy {healthy:?} vs collapse {collapsed:?}"
     );
-    assert!(collapsed.js.unwrap() > healthy.js.unwrap(), "healthy {healthy:?} vs collapse {collapsed:?}");
+    assert!(
+        collapsed.js.unwrap() > healthy.js.unwrap(),
+        "healthy {healthy:?} vs collapse {collapsed:?}"
+    );
 }
 
 /// On the papers' ring (σ = 0.01), seed 1, 2,000 steps: healthy 8 modes,
@@ -87,7 +93,10 @@ fn step_modes_update_only_what_they_say() {
     assert_eq!(g0, g1, "D only leaves G alone");
     assert_ne!(d0, d1, "D only moves D");
     let f = frame(&t);
-    assert!(f.loss_d.is_some() && f.loss_g.is_none(), "only D has a loss yet");
+    assert!(
+        f.loss_d.is_some() && f.loss_g.is_none(),
+        "only D has a loss yet"
+    );
     t.step(StepMode::GOnly);
     let (g2, d2) = outputs(&t);
     assert_ne!(g1, g2, "G only moves G");
@@ -118,12 +127,22 @@ fn wgan_clip_keeps_the_critic_inside_the_bound_and_still_trains() {
         t.step(StepMode::Both);
     }
     let bytes = pollster::block_on(t.begin_weights().read()).unwrap();
-    let max = bytes.iter().filter(|(n, _)| n.starts_with("d.")).flat_map(|(_, v)| v.iter()).fold(0.0f32, |m, v| m.max(v.abs()));
-    assert!(max <= 0.05 + 1e-7, "a critic weight of {max} escaped the clip");
+    let max = bytes
+        .iter()
+        .filter(|(n, _)| n.starts_with("d."))
+        .flat_map(|(_, v)| v.iter())
+        .fold(0.0f32, |m, v| m.max(v.abs()));
+    assert!(
+        max <= 0.05 + 1e-7,
+        "a critic weight of {max} escaped the clip"
+    );
     assert!(max > 0.04, "the clip binds: {max}");
     let f = frame(&t);
     assert_ne!(d0, f.heat);
-    assert!(!f.heat_is_probability, "a critic's score, not a probability");
+    assert!(
+        !f.heat_is_probability,
+        "a critic's score, not a probability"
+    );
     assert!(f.loss_d.unwrap().is_finite() && f.loss_g.unwrap().is_finite());
 }
 
@@ -148,9 +167,16 @@ fn the_arrows_point_downhill_for_g() {
     let before = pollster::block_on(t.begin_g_loss_at(f.fake[..2 * n].to_vec()).read()).unwrap();
     let largest = f.arrows.iter().fold(0.0f32, |m, a| m.max(a.abs()));
     let eta = 1e-2 / largest;
-    let moved: Vec<f32> = f.fake[..2 * n].iter().zip(&f.arrows).map(|(x, a)| x + eta * a).collect();
+    let moved: Vec<f32> = f.fake[..2 * n]
+        .iter()
+        .zip(&f.arrows)
+        .map(|(x, a)| x + eta * a)
+        .collect();
     let after = pollster::block_on(t.begin_g_loss_at(moved).read()).unwrap();
-    assert!(after < before, "G's loss {before} -> {after} along the arrows");
+    assert!(
+        after < before,
+        "G's loss {before} -> {after} along the arrows"
+    );
 }
 
 #[test]
@@ -159,11 +185,20 @@ fn a_seed_fixes_the_run_and_frames_have_their_shapes() {
     let (a, b) = (frame(&train(&c, 30)), frame(&train(&c, 30)));
     assert_eq!((a.loss_d, a.loss_g, &a.fake), (b.loss_d, b.loss_g, &b.fake));
     assert_eq!(a.heat.len(), a.heat_size * a.heat_size);
-    assert_eq!(a.manifold.len(), 2 * a.manifold_shape[0] * a.manifold_shape[1]);
+    assert_eq!(
+        a.manifold.len(),
+        2 * a.manifold_shape[0] * a.manifold_shape[1]
+    );
     assert_eq!(a.real.len(), a.fake.len());
-    assert!(a.heat.iter().all(|p| (0.0..=1.0).contains(p)), "probabilities for the non-saturating loss");
+    assert!(
+        a.heat.iter().all(|p| (0.0..=1.0).contains(p)),
+        "probabilities for the non-saturating loss"
+    );
     // A 1-D latent draws its manifold as a line.
-    let line = frame(&Trainer2d::new(&config(json!({"latentDim": 1})), &Device::flex()));
+    let line = frame(&Trainer2d::new(
+        &config(json!({"latentDim": 1})),
+        &Device::flex(),
+    ));
     assert_eq!(line.manifold_shape[0], 1);
 }
 
@@ -182,7 +217,16 @@ fn weights_round_trip_and_bad_files_are_refused() {
     // A file whose config disagrees with its tensors names the tensor.
     let mut wrong = ck.clone();
     wrong.config.hidden = 13;
-    let err = Trainer2d::from_checkpoint(&wrong, &Device::flex()).err().unwrap().0;
-    assert!(err.contains("has shape") && err.contains("g.layers.0.weight"), "{err}");
-    assert!(Checkpoint1d::decode(&bytes).unwrap_err().0.contains("\"2d\" lesson, not \"1d\""));
+    let err = Trainer2d::from_checkpoint(&wrong, &Device::flex())
+        .err()
+        .unwrap()
+        .0;
+    assert!(
+        err.contains("has shape") && err.contains("g.layers.0.weight"),
+        "{err}"
+    );
+    assert!(Checkpoint1d::decode(&bytes)
+        .unwrap_err()
+        .0
+        .contains("\"2d\" lesson, not \"1d\""));
 }

@@ -61,18 +61,27 @@ impl ConfigDice {
             match key.as_str() {
                 "lesson" => {
                     if v.as_str() != Some("dice") {
-                        return Err(err(key, "\"dice\" here (a playground keeps the lesson it starts with)", v));
+                        return Err(err(
+                            key,
+                            "\"dice\" here (a playground keeps the lesson it starts with)",
+                            v,
+                        ));
                     }
                 }
                 "weights" => {
                     const WHAT: &str = "an array of 6 face weights in 0..=1000, not all 0";
-                    let ws = v.as_array().filter(|a| a.len() == 6).ok_or_else(|| err(key, WHAT, v))?;
+                    let ws = v
+                        .as_array()
+                        .filter(|a| a.len() == 6)
+                        .ok_or_else(|| err(key, WHAT, v))?;
                     let mut w = [0.0; 6];
                     for (i, x) in ws.iter().enumerate() {
                         w[i] = x
                             .as_f64()
                             .filter(|x| x.is_finite() && (0.0..=1000.0).contains(x))
-                            .ok_or_else(|| err(&format!("weights[{i}]"), "a number in 0..=1000", x))?;
+                            .ok_or_else(|| {
+                                err(&format!("weights[{i}]"), "a number in 0..=1000", x)
+                            })?;
                     }
                     if w.iter().sum::<f64>() <= 0.0 {
                         return Err(ConfigError(format!("`weights` must be {WHAT}; all are 0")));
@@ -118,20 +127,38 @@ mod tests {
 
     #[test]
     fn applies_and_rejects_by_key() {
-        let c = ConfigDice::default().apply(&json!({"weights": [1, 1, 1, 1, 1, 5], "rolls": 1000})).unwrap();
+        let c = ConfigDice::default()
+            .apply(&json!({"weights": [1, 1, 1, 1, 1, 5], "rolls": 1000}))
+            .unwrap();
         assert!((c.die().probs[5] - 0.5).abs() < 1e-12);
         assert_eq!(c.rolls, 1000);
         let bad = |p: Value, needle: &str| {
             let msg = ConfigDice::default().apply(&p).unwrap_err().0;
             assert!(msg.contains(needle), "{p}: {msg}");
         };
-        bad(json!({"rolls": 0}), "`rolls` must be an integer in 1..=100000; got 0");
-        bad(json!({"rolls": 200000}), "`rolls` must be an integer in 1..=100000");
-        bad(json!({"weights": [1, 2]}), "`weights` must be an array of 6 face weights");
+        bad(
+            json!({"rolls": 0}),
+            "`rolls` must be an integer in 1..=100000; got 0",
+        );
+        bad(
+            json!({"rolls": 200000}),
+            "`rolls` must be an integer in 1..=100000",
+        );
+        bad(
+            json!({"weights": [1, 2]}),
+            "`weights` must be an array of 6 face weights",
+        );
         bad(json!({"weights": [0, 0, 0, 0, 0, 0]}), "all are 0");
-        bad(json!({"weights": [1, 1, 1, 1, 1, -1]}), "`weights[5]` must be a number in 0..=1000");
-        bad(json!({"loss": "hinge"}), "unknown config key `loss`; the keys are: lesson, weights, rolls");
-        let (c, errors) = ConfigDice::default().apply_lenient(&json!({"rolls": 50, "weights": "loaded"}));
+        bad(
+            json!({"weights": [1, 1, 1, 1, 1, -1]}),
+            "`weights[5]` must be a number in 0..=1000",
+        );
+        bad(
+            json!({"loss": "hinge"}),
+            "unknown config key `loss`; the keys are: lesson, weights, rolls",
+        );
+        let (c, errors) =
+            ConfigDice::default().apply_lenient(&json!({"rolls": 50, "weights": "loaded"}));
         assert_eq!((c.rolls, errors.len()), (50, 1));
     }
 }

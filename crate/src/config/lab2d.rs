@@ -13,8 +13,25 @@ use crate::train::loss::GanLoss;
 
 /// Every key of the 2-D lab, in the order the API documents them.
 pub const KEYS_2D: &[&str] = &[
-    "lesson", "backend", "dataset", "latent", "latentDim", "loss", "optimizerG", "optimizerD", "lrG",
-    "lrD", "beta1", "dSteps", "gSteps", "hidden", "layers", "batch", "seed", "stepsPerFrame", "clip",
+    "lesson",
+    "backend",
+    "dataset",
+    "latent",
+    "latentDim",
+    "loss",
+    "optimizerG",
+    "optimizerD",
+    "lrG",
+    "lrD",
+    "beta1",
+    "dSteps",
+    "gSteps",
+    "hidden",
+    "layers",
+    "batch",
+    "seed",
+    "stepsPerFrame",
+    "clip",
     "gpWeight",
 ];
 
@@ -115,7 +132,11 @@ impl Config2d {
             match key.as_str() {
                 "lesson" => {
                     if v.as_str() != Some("2d") {
-                        return Err(err(key, "\"2d\" here (a playground keeps the lesson it starts with)", v));
+                        return Err(err(
+                            key,
+                            "\"2d\" here (a playground keeps the lesson it starts with)",
+                            v,
+                        ));
                     }
                 }
                 "backend" => c.backend = super::patch::backend(v)?,
@@ -130,8 +151,10 @@ impl Config2d {
                 "latentDim" => c.latent_dim = int(key, v, 1, 16)? as usize,
                 "loss" => {
                     c.loss = v.as_str().and_then(GanLoss::from_name).ok_or_else(|| {
-                        let names: Vec<String> =
-                            GanLoss::ALL.iter().map(|l| format!("\"{}\"", l.name())).collect();
+                        let names: Vec<String> = GanLoss::ALL
+                            .iter()
+                            .map(|l| format!("\"{}\"", l.name()))
+                            .collect();
                         err(key, &format!("one of {}", names.join(", ")), v)
                     })?
                 }
@@ -207,10 +230,18 @@ pub fn presets_2d() -> Vec<(&'static str, &'static str, Value)> {
     };
     vec![
         // Non-saturating loss, Adam with β1 = 0.5 (DCGAN's advice): covers the ring.
-        ("healthy", "healthy", base("nonsaturating", 1e-3, 1e-3, 0.5, 1)),
+        (
+            "healthy",
+            "healthy",
+            base("nonsaturating", 1e-3, 1e-3, 0.5, 1),
+        ),
         // The saturating minimax loss, D 20× as fast as G, Adam's default β1 = 0.9:
         // few samples land on a mode, and on the sharp ring whole modes go missing.
-        ("mode-collapse", "mode collapse", base("minimax", 1e-3, 2e-2, 0.9, 1)),
+        (
+            "mode-collapse",
+            "mode collapse",
+            base("minimax", 1e-3, 2e-2, 0.9, 1),
+        ),
         // WGAN-GP: a critic trained 5× per G step, λ = 10.
         ("wgan", "WGAN", base("wgan-gp", 1e-3, 1e-3, 0.5, 5)),
     ]
@@ -227,7 +258,11 @@ fn optimizer(key: &str, v: &Value) -> Result<OptimizerKind, ConfigError> {
 fn dataset(v: &Value) -> Result<Dataset2d, ConfigError> {
     const KINDS: &str = "\"ring\", \"grid\", \"spiral\", \"moons\", \"drawn\"";
     let Value::Object(map) = v else {
-        return Err(err("dataset", &format!("an object with a `kind` of {KINDS}"), v));
+        return Err(err(
+            "dataset",
+            &format!("an object with a `kind` of {KINDS}"),
+            v,
+        ));
     };
     let field = |name: &str, min: f64, max: f64, default: f64| -> Result<f64, ConfigError> {
         match map.get(name) {
@@ -288,7 +323,10 @@ fn points(v: &Value) -> Result<Vec<[f64; 2]>, ConfigError> {
         return Err(err("dataset.points", &what, v));
     };
     if !(1..=MAX_DRAWN_POINTS).contains(&items.len()) {
-        return Err(ConfigError(format!("`dataset.points` must be {what}; got {} points", items.len())));
+        return Err(ConfigError(format!(
+            "`dataset.points` must be {what}; got {} points",
+            items.len()
+        )));
     }
     items
         .iter()
@@ -296,9 +334,16 @@ fn points(v: &Value) -> Result<Vec<[f64; 2]>, ConfigError> {
         .map(|(i, p)| {
             let xy = p.as_array().filter(|a| a.len() == 2).and_then(|a| {
                 let (x, y) = (a[0].as_f64()?, a[1].as_f64()?);
-                (x.is_finite() && y.is_finite() && x.abs() <= 5.0 && y.abs() <= 5.0).then_some([x, y])
+                (x.is_finite() && y.is_finite() && x.abs() <= 5.0 && y.abs() <= 5.0)
+                    .then_some([x, y])
             });
-            xy.ok_or_else(|| err(&format!("dataset.points[{i}]"), "an [x, y] pair in -5..=5", p))
+            xy.ok_or_else(|| {
+                err(
+                    &format!("dataset.points[{i}]"),
+                    "an [x, y] pair in -5..=5",
+                    p,
+                )
+            })
         })
         .collect()
 }
@@ -311,7 +356,9 @@ mod tests {
     fn rejects(patch: Value, needle: &str) {
         match Config2d::default().apply(&patch) {
             Ok(c) => panic!("{patch} accepted as {c:?}"),
-            Err(ConfigError(msg)) => assert!(msg.contains(needle), "{patch}: {msg:?} lacks {needle:?}"),
+            Err(ConfigError(msg)) => {
+                assert!(msg.contains(needle), "{patch}: {msg:?} lacks {needle:?}")
+            }
         }
     }
 
@@ -325,7 +372,10 @@ mod tests {
         got.sort();
         assert_eq!(got, want);
         assert_eq!(v["loss"], json!("nonsaturating"));
-        assert_eq!(v["dataset"], json!({"kind": "ring", "radius": 1.0, "sigma": 0.05}));
+        assert_eq!(
+            v["dataset"],
+            json!({"kind": "ring", "radius": 1.0, "sigma": 0.05})
+        );
         // And it reads back.
         assert_eq!(Config2d::default().apply(&v).unwrap(), Config2d::default());
     }
@@ -339,27 +389,72 @@ mod tests {
             }))
             .unwrap();
         assert_eq!(c.dataset, Dataset2d::Grid { sigma: 0.05 });
-        assert_eq!((c.loss, c.optimizer_d, c.d_steps, c.latent, c.latent_dim), (GanLoss::WganGp, OptimizerKind::Sgd, 5, LatentKind::Uniform, 3));
+        assert_eq!(
+            (c.loss, c.optimizer_d, c.d_steps, c.latent, c.latent_dim),
+            (
+                GanLoss::WganGp,
+                OptimizerKind::Sgd,
+                5,
+                LatentKind::Uniform,
+                3
+            )
+        );
         let drawn = Config2d::default()
             .apply(&json!({"dataset": {"kind": "drawn", "points": [[0, 1], [1.5, -2]]}}))
             .unwrap();
-        assert_eq!(drawn.dataset, Dataset2d::Drawn { points: vec![[0.0, 1.0], [1.5, -2.0]], sigma: 0.03 });
+        assert_eq!(
+            drawn.dataset,
+            Dataset2d::Drawn {
+                points: vec![[0.0, 1.0], [1.5, -2.0]],
+                sigma: 0.03
+            }
+        );
     }
 
     #[test]
     fn bad_values_name_the_key_and_the_range() {
         rejects(json!({"loss": "wgan"}), "`loss` must be one of \"minimax\", \"nonsaturating\", \"lsgan\", \"hinge\", \"wgan-clip\", \"wgan-gp\"; got the string \"wgan\"");
-        rejects(json!({"dSteps": 0}), "`dSteps` must be an integer in 1..=10; got 0");
-        rejects(json!({"optimizerG": "rmsprop"}), "`optimizerG` must be one of \"adam\", \"sgd\"");
-        rejects(json!({"dataset": {"kind": "swirl"}}), "`dataset.kind` must be one of \"ring\"");
-        rejects(json!({"dataset": {"kind": "ring", "sigma": 0}}), "`dataset.sigma` must be a number in 0.001..=1");
-        rejects(json!({"dataset": {"kind": "grid", "radius": 2}}), "unknown key `dataset.radius` for this kind");
-        rejects(json!({"dataset": {"kind": "drawn", "points": []}}), "got 0 points");
-        rejects(json!({"dataset": {"kind": "drawn", "points": [[0, 9]]}}), "`dataset.points[0]` must be an [x, y] pair in -5..=5");
-        rejects(json!({"dataset": {"kind": "drawn", "points": [[0, 1, 2]]}}), "`dataset.points[0]`");
+        rejects(
+            json!({"dSteps": 0}),
+            "`dSteps` must be an integer in 1..=10; got 0",
+        );
+        rejects(
+            json!({"optimizerG": "rmsprop"}),
+            "`optimizerG` must be one of \"adam\", \"sgd\"",
+        );
+        rejects(
+            json!({"dataset": {"kind": "swirl"}}),
+            "`dataset.kind` must be one of \"ring\"",
+        );
+        rejects(
+            json!({"dataset": {"kind": "ring", "sigma": 0}}),
+            "`dataset.sigma` must be a number in 0.001..=1",
+        );
+        rejects(
+            json!({"dataset": {"kind": "grid", "radius": 2}}),
+            "unknown key `dataset.radius` for this kind",
+        );
+        rejects(
+            json!({"dataset": {"kind": "drawn", "points": []}}),
+            "got 0 points",
+        );
+        rejects(
+            json!({"dataset": {"kind": "drawn", "points": [[0, 9]]}}),
+            "`dataset.points[0]` must be an [x, y] pair in -5..=5",
+        );
+        rejects(
+            json!({"dataset": {"kind": "drawn", "points": [[0, 1, 2]]}}),
+            "`dataset.points[0]`",
+        );
         rejects(json!({"lesson": "1d"}), "`lesson` must be \"2d\" here");
-        rejects(json!({"wings": 1}), "unknown config key `wings`; the keys are: lesson, backend, dataset");
-        rejects(json!({"gpWeight": -1}), "`gpWeight` must be a number in 0..=100");
+        rejects(
+            json!({"wings": 1}),
+            "unknown config key `wings`; the keys are: lesson, backend, dataset",
+        );
+        rejects(
+            json!({"gpWeight": -1}),
+            "`gpWeight` must be a number in 0..=100",
+        );
         // The first bad key rejects the whole patch.
         let before = Config2d::default();
         assert!(before.apply(&json!({"batch": 64, "hidden": 0})).is_err());
@@ -368,29 +463,57 @@ mod tests {
 
     #[test]
     fn lenient_skips_each_bad_key() {
-        let (c, errors) = Config2d::default().apply_lenient(&json!({"batch": 64, "loss": 3, "dSteps": 99, "seed": 4}));
-        assert_eq!((c.batch, c.seed, c.loss, c.d_steps), (64, 4, GanLoss::NonSaturating, 1));
+        let (c, errors) = Config2d::default()
+            .apply_lenient(&json!({"batch": 64, "loss": 3, "dSteps": 99, "seed": 4}));
+        assert_eq!(
+            (c.batch, c.seed, c.loss, c.d_steps),
+            (64, 4, GanLoss::NonSaturating, 1)
+        );
         assert_eq!(errors.len(), 2);
     }
 
     #[test]
     fn presets_are_valid_and_healthy_is_the_default() {
         let presets = presets_2d();
-        assert_eq!(presets.iter().map(|p| p.0).collect::<Vec<_>>(), ["healthy", "mode-collapse", "wgan"]);
+        assert_eq!(
+            presets.iter().map(|p| p.0).collect::<Vec<_>>(),
+            ["healthy", "mode-collapse", "wgan"]
+        );
         for (name, _, patch) in &presets {
-            let c = Config2d::default().apply(patch).unwrap_or_else(|e| panic!("{name}: {e}"));
-            assert_eq!(c.dataset, Config2d::default().dataset, "{name} keeps the dataset");
+            let c = Config2d::default()
+                .apply(patch)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(
+                c.dataset,
+                Config2d::default().dataset,
+                "{name} keeps the dataset"
+            );
         }
-        assert_eq!(Config2d::default().apply(&presets[0].2).unwrap(), Config2d::default());
+        assert_eq!(
+            Config2d::default().apply(&presets[0].2).unwrap(),
+            Config2d::default()
+        );
         let collapse = Config2d::default().apply(&presets[1].2).unwrap();
-        assert_eq!((collapse.loss, collapse.lr_d, collapse.beta1), (GanLoss::Minimax, 0.02, 0.9));
+        assert_eq!(
+            (collapse.loss, collapse.lr_d, collapse.beta1),
+            (GanLoss::Minimax, 0.02, 0.9)
+        );
     }
 
     #[test]
     fn what_changes_live() {
         let a = Config2d::default();
-        assert!(!a.apply(&json!({"lrD": 0.01, "dSteps": 3, "clip": 0.1})).unwrap().needs_reset_from(&a));
-        assert!(a.apply(&json!({"loss": "hinge"})).unwrap().needs_reset_from(&a));
-        assert!(a.apply(&json!({"dataset": {"kind": "grid"}})).unwrap().needs_reset_from(&a));
+        assert!(!a
+            .apply(&json!({"lrD": 0.01, "dSteps": 3, "clip": 0.1}))
+            .unwrap()
+            .needs_reset_from(&a));
+        assert!(a
+            .apply(&json!({"loss": "hinge"}))
+            .unwrap()
+            .needs_reset_from(&a));
+        assert!(a
+            .apply(&json!({"dataset": {"kind": "grid"}}))
+            .unwrap()
+            .needs_reset_from(&a));
     }
 }

@@ -12,7 +12,9 @@ pub struct Die {
 
 impl Die {
     pub fn fair() -> Self {
-        Die { probs: [1.0 / 6.0; 6] }
+        Die {
+            probs: [1.0 / 6.0; 6],
+        }
     }
 
     /// A die from face weights (any non-negative numbers, not all 0), normalised.

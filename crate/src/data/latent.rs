@@ -15,7 +15,9 @@ pub fn gaussian_latent<R: Rng + ?Sized>(rng: &mut R, n: usize, dim: usize) -> Ve
 
 /// `n` latent vectors of dimension `dim` from U(−1, 1)ᵈ, row-major.
 pub fn uniform_latent<R: Rng + ?Sized>(rng: &mut R, n: usize, dim: usize) -> Vec<f32> {
-    (0..n * dim).map(|_| rng.random_range(-1.0f32..1.0)).collect()
+    (0..n * dim)
+        .map(|_| rng.random_range(-1.0f32..1.0))
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! numbers.
 
 pub mod dice;
+pub mod faces;
 pub mod latent;
 pub mod target1d;
 pub mod target2d;

@@ -99,7 +99,10 @@ impl Dataset2d {
                         (1.0 - t.cos(), 0.5 - t.sin())
                     };
                     // Centred on the origin: the moons span x ∈ [−1, 2], y ∈ [−0.5, 1].
-                    [x - 0.5 + noise * normal(rng), y - 0.25 + noise * normal(rng)]
+                    [
+                        x - 0.5 + noise * normal(rng),
+                        y - 0.25 + noise * normal(rng),
+                    ]
                 }
                 Dataset2d::Drawn { points, sigma } => {
                     let p = points[rng.random_range(0..points.len())];
@@ -143,7 +146,11 @@ impl Dataset2d {
             Dataset2d::Moons { noise } => ((1.3125 - 1.0 / PI) / 2.0 + noise * noise).sqrt(),
             Dataset2d::Drawn { points, sigma } => {
                 let n = points.len() as f64;
-                let ms = points.iter().map(|p| p[0] * p[0] + p[1] * p[1]).sum::<f64>() / n;
+                let ms = points
+                    .iter()
+                    .map(|p| p[0] * p[0] + p[1] * p[1])
+                    .sum::<f64>()
+                    / n;
                 (ms / 2.0 + sigma * sigma).sqrt().max(0.05)
             }
         }
@@ -161,14 +168,20 @@ mod tests {
 
     #[test]
     fn ring_modes_sit_on_the_circle_and_samples_around_them() {
-        let ring = Dataset2d::Ring { radius: 2.0, sigma: 0.01 };
+        let ring = Dataset2d::Ring {
+            radius: 2.0,
+            sigma: 0.01,
+        };
         let (modes, sigma) = ring.modes().unwrap();
         assert_eq!(modes.len(), 8);
         assert_eq!(sigma, 0.01);
         for m in &modes {
             assert!(((m[0] * m[0] + m[1] * m[1]).sqrt() - 2.0).abs() < 1e-12);
         }
-        assert!((modes[2][0]).abs() < 1e-12 && (modes[2][1] - 2.0).abs() < 1e-12, "mode 2 is at 90°");
+        assert!(
+            (modes[2][0]).abs() < 1e-12 && (modes[2][1] - 2.0).abs() < 1e-12,
+            "mode 2 is at 90°"
+        );
         let xs = ring.sample(&mut rng(), 8000);
         // Every sample within 5σ of a mode, and each mode near 1/8 of them.
         let mut counts = [0usize; 8];
@@ -176,7 +189,12 @@ mod tests {
             let (i, d) = modes
                 .iter()
                 .enumerate()
-                .map(|(i, m)| (i, ((p[0] as f64 - m[0]).powi(2) + (p[1] as f64 - m[1]).powi(2)).sqrt()))
+                .map(|(i, m)| {
+                    (
+                        i,
+                        ((p[0] as f64 - m[0]).powi(2) + (p[1] as f64 - m[1]).powi(2)).sqrt(),
+                    )
+                })
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .unwrap();
             assert!(d < 5.0 * sigma, "sample {p:?} is {d} from its mode");
@@ -196,7 +214,12 @@ mod tests {
         assert!(modes.contains(&[-4.0, 2.0]));
         let xs = grid.sample(&mut rng(), 20_000);
         let ms = xs.iter().map(|&v| (v as f64).powi(2)).sum::<f64>() / xs.len() as f64;
-        assert!((ms.sqrt() - grid.scale()).abs() / grid.scale() < 0.03, "rms {} vs {}", ms.sqrt(), grid.scale());
+        assert!(
+            (ms.sqrt() - grid.scale()).abs() / grid.scale() < 0.03,
+            "rms {} vs {}",
+            ms.sqrt(),
+            grid.scale()
+        );
     }
 
     #[test]
@@ -206,28 +229,49 @@ mod tests {
             Dataset2d::Grid { sigma: 0.05 },
             Dataset2d::Spiral { noise: 0.05 },
             Dataset2d::Moons { noise: 0.05 },
-            Dataset2d::Drawn { points: vec![[1.0, 1.0], [-2.0, 0.5]], sigma: 0.05 },
+            Dataset2d::Drawn {
+                points: vec![[1.0, 1.0], [-2.0, 0.5]],
+                sigma: 0.05,
+            },
         ];
         for set in sets {
             let xs = set.sample(&mut rng(), 5000);
             let h = set.half_extent() as f32;
-            let inside = xs.chunks(2).filter(|p| p[0].abs() <= h && p[1].abs() <= h).count();
+            let inside = xs
+                .chunks(2)
+                .filter(|p| p[0].abs() <= h && p[1].abs() <= h)
+                .count();
             assert!(inside >= 4995, "{set:?}: {inside} of 5000 inside ±{h}");
-            let rms = (xs.iter().map(|&v| (v as f64).powi(2)).sum::<f64>() / xs.len() as f64).sqrt();
+            let rms =
+                (xs.iter().map(|&v| (v as f64).powi(2)).sum::<f64>() / xs.len() as f64).sqrt();
             let ratio = rms / set.scale();
-            assert!((0.85..1.15).contains(&ratio), "{set:?}: rms {rms} vs scale {}", set.scale());
+            assert!(
+                (0.85..1.15).contains(&ratio),
+                "{set:?}: rms {rms} vs scale {}",
+                set.scale()
+            );
         }
     }
 
     #[test]
     fn drawn_samples_are_the_points_jittered() {
-        let set = Dataset2d::Drawn { points: vec![[1.0, -1.0]], sigma: 0.1 };
+        let set = Dataset2d::Drawn {
+            points: vec![[1.0, -1.0]],
+            sigma: 0.1,
+        };
         let xs = set.sample(&mut rng(), 5000);
         let n = 5000.0;
         let mx = xs.chunks(2).map(|p| p[0] as f64).sum::<f64>() / n;
         let my = xs.chunks(2).map(|p| p[1] as f64).sum::<f64>() / n;
-        let vx = xs.chunks(2).map(|p| (p[0] as f64 - mx).powi(2)).sum::<f64>() / n;
-        assert!((mx - 1.0).abs() < 0.01 && (my + 1.0).abs() < 0.01, "{mx} {my}");
+        let vx = xs
+            .chunks(2)
+            .map(|p| (p[0] as f64 - mx).powi(2))
+            .sum::<f64>()
+            / n;
+        assert!(
+            (mx - 1.0).abs() < 0.01 && (my + 1.0).abs() < 0.01,
+            "{mx} {my}"
+        );
         assert!((vx.sqrt() - 0.1).abs() < 0.005, "sd {}", vx.sqrt());
     }
 }

@@ -52,7 +52,11 @@ pub fn total_variation(p: &[f64], q: &[f64]) -> f64 {
     if sp <= 0.0 || sq <= 0.0 {
         return 1.0;
     }
-    0.5 * p.iter().zip(q).map(|(a, b)| (a / sp - b / sq).abs()).sum::<f64>()
+    0.5 * p
+        .iter()
+        .zip(q)
+        .map(|(a, b)| (a / sp - b / sq).abs())
+        .sum::<f64>()
 }
 
 /// Counts of `points` (row-major `[n, 2]`) in a `bins × bins` grid over
@@ -63,7 +67,10 @@ pub fn histogram_2d(points: &[f32], h: f64, bins: usize) -> Vec<f64> {
         let i = ((v as f64 + h) / (2.0 * h) * bins as f64).floor();
         i.clamp(0.0, (bins - 1) as f64) as usize
     };
-    for p in points.chunks_exact(2).filter(|p| p[0].is_finite() && p[1].is_finite()) {
+    for p in points
+        .chunks_exact(2)
+        .filter(|p| p[0].is_finite() && p[1].is_finite())
+    {
         counts[cell(p[1]) * bins + cell(p[0])] += 1.0;
     }
     counts
@@ -97,14 +104,26 @@ mod tests {
     fn every_mode_covered() {
         let m = ring();
         let c = coverage(&at(&m, &[0, 1, 2, 3, 4, 5, 6, 7], 10, 0.0), &m, SIGMA);
-        assert_eq!(c, Coverage { modes_covered: 8, high_quality: 1.0 });
+        assert_eq!(
+            c,
+            Coverage {
+                modes_covered: 8,
+                high_quality: 1.0
+            }
+        );
     }
 
     #[test]
     fn one_mode_collapsed() {
         let m = ring();
         let c = coverage(&at(&m, &[3], 80, 0.05), &m, SIGMA);
-        assert_eq!(c, Coverage { modes_covered: 1, high_quality: 1.0 });
+        assert_eq!(
+            c,
+            Coverage {
+                modes_covered: 1,
+                high_quality: 1.0
+            }
+        );
     }
 
     #[test]
@@ -120,7 +139,13 @@ mod tests {
         assert!((c.high_quality - 30.0 / 60.0).abs() < 1e-12, "{c:?}");
         // A non-finite sample counts as a sample, and as a low-quality one.
         let c = coverage(&[f32::NAN, 0.0, 1.0, 0.0], &m, SIGMA);
-        assert_eq!(c, Coverage { modes_covered: 1, high_quality: 0.5 });
+        assert_eq!(
+            c,
+            Coverage {
+                modes_covered: 1,
+                high_quality: 0.5
+            }
+        );
     }
 
     #[test]
@@ -136,7 +161,11 @@ mod tests {
     fn histogram_2d_cells() {
         // A 2×2 grid on [−1, 1]²: (−0.5, −0.5) → cell 0, (0.5, −0.5) → 1, (−0.5, 0.5) → 2,
         // (9, 9) → the last cell (clamped).
-        let h = histogram_2d(&[-0.5, -0.5, 0.5, -0.5, -0.5, 0.5, 9.0, 9.0, f32::NAN, 0.0], 1.0, 2);
+        let h = histogram_2d(
+            &[-0.5, -0.5, 0.5, -0.5, -0.5, 0.5, 9.0, 9.0, f32::NAN, 0.0],
+            1.0,
+            2,
+        );
         assert_eq!(h, vec![1.0, 1.0, 1.0, 1.0]);
     }
 }

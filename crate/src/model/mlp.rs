@@ -140,7 +140,11 @@ impl Mlp {
                 h = a;
             }
         }
-        assert_eq!(h.dims()[1], 1, "the input gradient is for one-output networks");
+        assert_eq!(
+            h.dims()[1],
+            1,
+            "the input gradient is for one-output networks"
+        );
         let ones = Tensor::<2>::ones([n, 1], &x.device());
         let mut g = ones.matmul(self.layers[last].weight.val().transpose());
         for i in (0..last).rev() {
@@ -194,7 +198,11 @@ mod tests {
         let f = |v: Vec<f32>| -> f32 {
             let n = v.len() / dim;
             let t = Tensor::<2>::from_data(TensorData::new(v, [n, dim]), device);
-            mlp.forward(t).sum().into_data().try_to_vec::<f32>().unwrap()[0]
+            mlp.forward(t)
+                .sum()
+                .into_data()
+                .try_to_vec::<f32>()
+                .unwrap()[0]
         };
         let h = 1e-3f32;
         (0..x.len())
@@ -221,7 +229,10 @@ mod tests {
         let fd = fd_input_grad(&mlp, &x, 2, &device);
         for (a, b) in g.iter().zip(&fd) {
             // Piecewise linear: exact unless a kink lies within h of x (none does here).
-            assert!((a - b).abs() < 2e-3, "closed form {g:?}\nfinite diff {fd:?}");
+            assert!(
+                (a - b).abs() < 2e-3,
+                "closed form {g:?}\nfinite diff {fd:?}"
+            );
         }
         assert!(g.iter().any(|v| v.abs() > 1e-2), "a non-trivial gradient");
     }

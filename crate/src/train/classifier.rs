@@ -27,7 +27,11 @@ pub fn labelled_moons(rng: &mut StdRng, n: usize) -> (Vec<f32>, Vec<f32>) {
     for _ in 0..n {
         let t: f64 = rng.random_range(0.0..std::f64::consts::PI);
         let upper = rng.random_bool(0.5);
-        let (x, y) = if upper { (t.cos(), t.sin()) } else { (1.0 - t.cos(), 0.5 - t.sin()) };
+        let (x, y) = if upper {
+            (t.cos(), t.sin())
+        } else {
+            (1.0 - t.cos(), 0.5 - t.sin())
+        };
         xs.push((x - 0.5 + MOONS_NOISE * normal(rng)) as f32);
         xs.push((y - 0.25 + MOONS_NOISE * normal(rng)) as f32);
         ys.push(if upper { 1.0 } else { 0.0 });
@@ -149,7 +153,11 @@ impl PendingClassifierFrame {
     pub async fn read(self) -> Result<ClassifierFrame, ReadError> {
         let data = execute(self.tx).await?;
         let mut it = data.into_iter();
-        let mut next = || it.next().ok_or_else(|| ReadError("a frame tensor is missing".into())).and_then(floats);
+        let mut next = || {
+            it.next()
+                .ok_or_else(|| ReadError("a frame tensor is missing".into()))
+                .and_then(floats)
+        };
         let sigmoid = |l: f32| 1.0 / (1.0 + (-l).exp());
         let heat: Vec<f32> = next()?.into_iter().map(sigmoid).collect();
         let test = next()?;
@@ -158,7 +166,11 @@ impl PendingClassifierFrame {
             .zip(&self.test_labels)
             .filter(|(l, y)| (**l > 0.0) == (**y > 0.5))
             .count();
-        let loss = if self.has_loss { Some(next()?[0] as f64) } else { None };
+        let loss = if self.has_loss {
+            Some(next()?[0] as f64)
+        } else {
+            None
+        };
         Ok(ClassifierFrame {
             step: self.step,
             loss,
@@ -182,7 +194,12 @@ mod tests {
         let (xs, ys) = labelled_moons(&mut rng, 4000);
         // Upper-moon points average y ≈ 2/π − ¼ ≈ 0.39; lower ones the negation.
         let mean_y = |label: f32| {
-            let v: Vec<f64> = xs.chunks(2).zip(&ys).filter(|(_, y)| **y == label).map(|(p, _)| p[1] as f64).collect();
+            let v: Vec<f64> = xs
+                .chunks(2)
+                .zip(&ys)
+                .filter(|(_, y)| **y == label)
+                .map(|(p, _)| p[1] as f64)
+                .collect();
             v.iter().sum::<f64>() / v.len() as f64
         };
         let want = 2.0 / std::f64::consts::PI - 0.25;
@@ -198,7 +215,12 @@ mod tests {
             c.step();
         }
         let after = pollster::block_on(c.begin_frame().read()).unwrap();
-        assert!(after.accuracy > 0.95, "accuracy {} (from {})", after.accuracy, before.accuracy);
+        assert!(
+            after.accuracy > 0.95,
+            "accuracy {} (from {})",
+            after.accuracy,
+            before.accuracy
+        );
         assert!(after.loss.unwrap() < 0.2);
         assert_eq!(after.heat.len(), CLASSIFIER_HEAT * CLASSIFIER_HEAT);
     }

@@ -89,18 +89,32 @@ impl PendingFrame2d {
         let raw_heat = next()?;
         // The networks see x / s, so ∂L/∂x = (∂L/∂(x/s)) / s.
         let arrows: Vec<f32> = next()?.into_iter().map(|v| v / s).collect();
-        let loss_d = if ctx.has_loss_d { finite(next()?[0]) } else { None };
-        let loss_g = if ctx.has_loss_g { finite(next()?[0]) } else { None };
+        let loss_d = if ctx.has_loss_d {
+            finite(next()?[0])
+        } else {
+            None
+        };
+        let loss_g = if ctx.has_loss_g {
+            finite(next()?[0])
+        } else {
+            None
+        };
         let probability = ctx.loss.has_logits();
         let heat = if probability {
             raw_heat.iter().map(|&l| 1.0 / (1.0 + (-l).exp())).collect()
         } else {
             raw_heat
         };
-        let cov = ctx.modes.as_ref().map(|(m, sigma)| (coverage(&fake, m, *sigma), m.len()));
+        let cov = ctx
+            .modes
+            .as_ref()
+            .map(|(m, sigma)| (coverage(&fake, m, *sigma), m.len()));
         let h = ctx.extent as f64;
         let js = if fake.iter().all(|v| v.is_finite()) {
-            js_divergence(&histogram_2d(&ctx.real, h, JS_BINS), &histogram_2d(&fake, h, JS_BINS))
+            js_divergence(
+                &histogram_2d(&ctx.real, h, JS_BINS),
+                &histogram_2d(&fake, h, JS_BINS),
+            )
         } else {
             None
         };

@@ -94,11 +94,12 @@ impl GanLoss {
     pub fn d_loss(self, real: Tensor<2>, fake: Tensor<2>) -> Tensor<1> {
         match self {
             GanLoss::Minimax | GanLoss::NonSaturating => discriminator_loss(real, fake),
-            GanLoss::Lsgan => {
-                (real.sub_scalar(1.0).powi_scalar(2).mean() + fake.powi_scalar(2).mean())
-                    .mul_scalar(0.5)
+            GanLoss::Lsgan => (real.sub_scalar(1.0).powi_scalar(2).mean()
+                + fake.powi_scalar(2).mean())
+            .mul_scalar(0.5),
+            GanLoss::Hinge => {
+                relu(real.neg().add_scalar(1.0)).mean() + relu(fake.add_scalar(1.0)).mean()
             }
-            GanLoss::Hinge => relu(real.neg().add_scalar(1.0)).mean() + relu(fake.add_scalar(1.0)).mean(),
             GanLoss::WganClip | GanLoss::WganGp => fake.mean() - real.mean(),
         }
     }
@@ -219,7 +220,9 @@ mod tests {
 
     /// The losses in f64 on the host, from their definitions: the reference.
     fn reference(loss: GanLoss, real: &[f64], fake: &[f64]) -> (f64, f64) {
-        let mean = |v: &[f64], f: &dyn Fn(f64) -> f64| v.iter().map(|&x| f(x)).sum::<f64>() / v.len() as f64;
+        let mean = |v: &[f64], f: &dyn Fn(f64) -> f64| {
+            v.iter().map(|&x| f(x)).sum::<f64>() / v.len() as f64
+        };
         let ln_sig = |l: f64| -(1.0 + (-l).exp()).ln(); // log σ(l)
         let ln_one_minus_sig = |l: f64| -(1.0 + l.exp()).ln(); // log(1 − σ(l))
         match loss {
@@ -239,7 +242,9 @@ mod tests {
                 mean(real, &|x| (1.0 - x).max(0.0)) + mean(fake, &|x| (1.0 + x).max(0.0)),
                 -mean(fake, &|x| x),
             ),
-            GanLoss::WganClip | GanLoss::WganGp => (mean(fake, &|x| x) - mean(real, &|x| x), -mean(fake, &|x| x)),
+            GanLoss::WganClip | GanLoss::WganGp => {
+                (mean(fake, &|x| x) - mean(real, &|x| x), -mean(fake, &|x| x))
+            }
         }
     }
 
@@ -250,16 +255,28 @@ mod tests {
         let real: Vec<f64> = vec![-2.5, -0.3, 0.4, 1.7, 3.0];
         let fake: Vec<f64> = vec![-1.6, -0.2, 0.6, 2.2, -4.0];
         let t = |v: &[f64]| {
-            Tensor::<2>::from_data(TensorData::new(v.iter().map(|&x| x as f32).collect::<Vec<_>>(), [v.len(), 1]), &device)
-                .require_grad()
+            Tensor::<2>::from_data(
+                TensorData::new(
+                    v.iter().map(|&x| x as f32).collect::<Vec<_>>(),
+                    [v.len(), 1],
+                ),
+                &device,
+            )
+            .require_grad()
         };
         for loss in GanLoss::ALL {
             let (d_ref, g_ref) = reference(loss, &real, &fake);
             let (r, f) = (t(&real), t(&fake));
             let ld = loss.d_loss(r.clone(), f.clone());
             let lg = loss.g_loss(f.clone());
-            assert!((scalar(ld.clone().inner()) - d_ref).abs() < 1e-5, "{loss:?} D loss");
-            assert!((scalar(lg.clone().inner()) - g_ref).abs() < 1e-5, "{loss:?} G loss");
+            assert!(
+                (scalar(ld.clone().inner()) - d_ref).abs() < 1e-5,
+                "{loss:?} D loss"
+            );
+            assert!(
+                (scalar(lg.clone().inner()) - g_ref).abs() < 1e-5,
+                "{loss:?} G loss"
+            );
             // Gradients against central differences of the f64 reference.
             let gd = ld.backward();
             let (gr, gf): (Vec<f32>, Vec<f32>) = (
@@ -267,16 +284,43 @@ mod tests {
                 f.grad(&gd).unwrap().into_data().try_to_vec().unwrap(),
             );
             let f2 = t(&fake);
-            let gg: Vec<f32> = f2.grad(&loss.g_loss(f2.clone()).backward()).unwrap().into_data().try_to_vec().unwrap();
+            let gg: Vec<f32> = f2
+                .grad(&loss.g_loss(f2.clone()).backward())
+                .unwrap()
+                .into_data()
+                .try_to_vec()
+                .unwrap();
             let h = 1e-6;
             for i in 0..real.len() {
-                let bump = |v: &[f64], s: f64| { let mut w = v.to_vec(); w[i] += s; w };
-                let fd_r = (reference(loss, &bump(&real, h), &fake).0 - reference(loss, &bump(&real, -h), &fake).0) / (2.0 * h);
-                let fd_f = (reference(loss, &real, &bump(&fake, h)).0 - reference(loss, &real, &bump(&fake, -h)).0) / (2.0 * h);
-                let fd_g = (reference(loss, &real, &bump(&fake, h)).1 - reference(loss, &real, &bump(&fake, -h)).1) / (2.0 * h);
-                assert!((gr[i] as f64 - fd_r).abs() < 1e-5, "{loss:?} ∂D/∂real[{i}] {} vs {fd_r}", gr[i]);
-                assert!((gf[i] as f64 - fd_f).abs() < 1e-5, "{loss:?} ∂D/∂fake[{i}] {} vs {fd_f}", gf[i]);
-                assert!((gg[i] as f64 - fd_g).abs() < 1e-5, "{loss:?} ∂G/∂fake[{i}] {} vs {fd_g}", gg[i]);
+                let bump = |v: &[f64], s: f64| {
+                    let mut w = v.to_vec();
+                    w[i] += s;
+                    w
+                };
+                let fd_r = (reference(loss, &bump(&real, h), &fake).0
+                    - reference(loss, &bump(&real, -h), &fake).0)
+                    / (2.0 * h);
+                let fd_f = (reference(loss, &real, &bump(&fake, h)).0
+                    - reference(loss, &real, &bump(&fake, -h)).0)
+                    / (2.0 * h);
+                let fd_g = (reference(loss, &real, &bump(&fake, h)).1
+                    - reference(loss, &real, &bump(&fake, -h)).1)
+                    / (2.0 * h);
+                assert!(
+                    (gr[i] as f64 - fd_r).abs() < 1e-5,
+                    "{loss:?} ∂D/∂real[{i}] {} vs {fd_r}",
+                    gr[i]
+                );
+                assert!(
+                    (gf[i] as f64 - fd_f).abs() < 1e-5,
+                    "{loss:?} ∂D/∂fake[{i}] {} vs {fd_f}",
+                    gf[i]
+                );
+                assert!(
+                    (gg[i] as f64 - fd_g).abs() < 1e-5,
+                    "{loss:?} ∂G/∂fake[{i}] {} vs {fd_g}",
+                    gg[i]
+                );
             }
         }
     }
@@ -285,14 +329,19 @@ mod tests {
     fn loss_names_round_trip() {
         for loss in GanLoss::ALL {
             assert_eq!(GanLoss::from_name(loss.name()), Some(loss));
-            assert_eq!(serde_json::to_value(loss).unwrap(), serde_json::json!(loss.name()));
+            assert_eq!(
+                serde_json::to_value(loss).unwrap(),
+                serde_json::json!(loss.name())
+            );
         }
         assert_eq!(GanLoss::from_name("wgan"), None);
     }
 
     /// The penalty on the plain device, for finite differences.
     fn penalty_value(d: &Mlp, real: &[f32], fake: &[f32], eps: &[f32], device: &Device) -> f64 {
-        let t = |v: &[f32], c: usize| Tensor::<2>::from_data(TensorData::new(v.to_vec(), [v.len() / c, c]), device);
+        let t = |v: &[f32], c: usize| {
+            Tensor::<2>::from_data(TensorData::new(v.to_vec(), [v.len() / c, c]), device)
+        };
         scalar(gradient_penalty(d, t(real, 2), t(fake, 2), t(eps, 1)))
     }
 
@@ -304,10 +353,13 @@ mod tests {
         let ad = plain.clone().autodiff();
         let mut rng = rand::rngs::StdRng::seed_from_u64(21);
         let d = Mlp::new(&[2, 6, 6, 1], &mut rng, &ad);
-        let mut pts = |n: usize| -> Vec<f32> { (0..n).map(|_| rng.random_range(-1.5f32..1.5)).collect() };
+        let mut pts =
+            |n: usize| -> Vec<f32> { (0..n).map(|_| rng.random_range(-1.5f32..1.5)).collect() };
         let (real, fake) = (pts(12), pts(12));
         let eps: Vec<f32> = pts(6).iter().map(|v| (v + 1.5) / 3.0).collect();
-        let t = |v: &[f32], c: usize| Tensor::<2>::from_data(TensorData::new(v.to_vec(), [v.len() / c, c]), &ad);
+        let t = |v: &[f32], c: usize| {
+            Tensor::<2>::from_data(TensorData::new(v.to_vec(), [v.len() / c, c]), &ad)
+        };
 
         // The value, against ‖∇ₓD‖ from burn's own (first-order) autodiff at the same x̂.
         let mix: Vec<f32> = (0..6)
@@ -315,8 +367,17 @@ mod tests {
             .map(|(i, j)| eps[i] * real[2 * i + j] + (1.0 - eps[i]) * fake[2 * i + j])
             .collect();
         let x = t(&mix, 2).require_grad();
-        let gx: Vec<f32> = x.grad(&d.forward(x.clone()).sum().backward()).unwrap().into_data().try_to_vec().unwrap();
-        let expected = gx.chunks(2).map(|g| (((g[0] as f64).powi(2) + (g[1] as f64).powi(2)).sqrt() - 1.0).powi(2)).sum::<f64>() / 6.0;
+        let gx: Vec<f32> = x
+            .grad(&d.forward(x.clone()).sum().backward())
+            .unwrap()
+            .into_data()
+            .try_to_vec()
+            .unwrap();
+        let expected = gx
+            .chunks(2)
+            .map(|g| (((g[0] as f64).powi(2) + (g[1] as f64).powi(2)).sqrt() - 1.0).powi(2))
+            .sum::<f64>()
+            / 6.0;
         let gp = gradient_penalty(&d, t(&real, 2), t(&fake, 2), t(&eps, 1));
         assert!((scalar(gp.clone().inner()) - expected).abs() < 1e-5);
 
@@ -326,25 +387,43 @@ mod tests {
         let mut nonzero = 0;
         for layer in 0..3 {
             let w = d.layers[layer].weight.val();
-            let auto: Vec<f32> = w.grad(&grads).expect("the penalty reaches every layer").into_data().try_to_vec().unwrap();
-            let values: Vec<f32> = d_plain.layers[layer].weight.val().into_data().try_to_vec().unwrap();
+            let auto: Vec<f32> = w
+                .grad(&grads)
+                .expect("the penalty reaches every layer")
+                .into_data()
+                .try_to_vec()
+                .unwrap();
+            let values: Vec<f32> = d_plain.layers[layer]
+                .weight
+                .val()
+                .into_data()
+                .try_to_vec()
+                .unwrap();
             let dims = d_plain.layers[layer].weight.val().dims();
             for k in [0, values.len() / 2, values.len() - 1] {
                 let at = |s: f32| {
                     let mut v = values.clone();
                     v[k] += s;
                     let mut m = d_plain.clone();
-                    m.layers[layer].weight = burn::module::Param::from_data(TensorData::new(v, dims), &plain);
+                    m.layers[layer].weight =
+                        burn::module::Param::from_data(TensorData::new(v, dims), &plain);
                     penalty_value(&m, &real, &fake, &eps, &plain)
                 };
                 let h = 1e-3;
                 let fd = (at(h) - at(-h)) / (2.0 * h as f64);
-                assert!((auto[k] as f64 - fd).abs() < 2e-3 * (1.0 + fd.abs()), "layer {layer} weight {k}: autodiff {} vs finite difference {fd}", auto[k]);
+                assert!(
+                    (auto[k] as f64 - fd).abs() < 2e-3 * (1.0 + fd.abs()),
+                    "layer {layer} weight {k}: autodiff {} vs finite difference {fd}",
+                    auto[k]
+                );
                 if fd.abs() > 1e-3 {
                     nonzero += 1;
                 }
             }
         }
-        assert!(nonzero >= 5, "the penalty must move D's weights ({nonzero} of 9 probed did)");
+        assert!(
+            nonzero >= 5,
+            "the penalty must move D's weights ({nonzero} of 9 probed did)"
+        );
     }
 }

@@ -137,7 +137,8 @@ impl Trainer2d {
         // D's grid, cell centres, row-major by y then x, in the networks' units.
         let heat: Vec<f32> = (0..HEAT * HEAT)
             .flat_map(|i| {
-                let c = |j: usize| (-extent + (j as f32 + 0.5) * 2.0 * extent / HEAT as f32) / scale;
+                let c =
+                    |j: usize| (-extent + (j as f32 + 0.5) * 2.0 * extent / HEAT as f32) / scale;
                 [c(i % HEAT), c(i / HEAT)]
             })
             .collect();
@@ -149,7 +150,11 @@ impl Trainer2d {
             LatentKind::Uniform => 1.0,
         };
         let lin = |j: usize, n: usize| -reach + 2.0 * reach * j as f32 / (n - 1) as f32;
-        let (rows, cols) = if k >= 2 { (MANIFOLD, MANIFOLD) } else { (1, 4 * MANIFOLD) };
+        let (rows, cols) = if k >= 2 {
+            (MANIFOLD, MANIFOLD)
+        } else {
+            (1, 4 * MANIFOLD)
+        };
         let mut manifold = vec![0.0f32; rows * cols * k];
         for r in 0..rows {
             for c in 0..cols {
@@ -200,14 +205,21 @@ impl Trainer2d {
     }
 
     fn real_batch(&mut self) -> Tensor<2> {
-        let x = self.config.dataset.sample(&mut self.train_rng, self.config.batch);
+        let x = self
+            .config
+            .dataset
+            .sample(&mut self.train_rng, self.config.batch);
         let inv = 1.0 / self.scale;
         host_tensor(x.into_iter().map(|v| v * inv).collect(), 2, &self.ad)
     }
 
     fn latent_batch(&mut self) -> Tensor<2> {
         let (b, k) = (self.config.batch, self.config.latent_dim);
-        host_tensor(latent(self.config.latent, &mut self.train_rng, b, k), k, &self.ad)
+        host_tensor(
+            latent(self.config.latent, &mut self.train_rng, b, k),
+            k,
+            &self.ad,
+        )
     }
 
     fn update_d(&mut self) -> Tensor<1> {
@@ -217,7 +229,9 @@ impl Trainer2d {
         let loss = self.config.loss;
         let mut total = loss.d_loss(self.d.forward(real.clone()), self.d.forward(fake.clone()));
         if loss == GanLoss::WganGp && self.config.gp_weight > 0.0 {
-            let eps: Vec<f32> = (0..self.config.batch).map(|_| self.train_rng.random_range(0.0..1.0)).collect();
+            let eps: Vec<f32> = (0..self.config.batch)
+                .map(|_| self.train_rng.random_range(0.0..1.0))
+                .collect();
             let eps = host_tensor(eps, 1, &self.ad);
             let gp = gradient_penalty(&self.d, real, fake, eps);
             total = total + gp.mul_scalar(self.config.gp_weight);
@@ -265,10 +279,21 @@ impl Trainer2d {
         let heat = self.d.valid().forward(self.heat_in.clone());
         // −∇ₓ L_G at G's samples: where G's loss pushes each one (first-order
         // autodiff is enough here; the samples are leaves, D is frozen).
-        let x = self.g.forward(self.arrows_in.clone()).detach().require_grad();
+        let x = self
+            .g
+            .forward(self.arrows_in.clone())
+            .detach()
+            .require_grad();
         let frozen_d = self.d.clone().no_grad();
-        let grads = self.config.loss.g_loss(frozen_d.forward(x.clone())).backward();
-        let push = x.grad(&grads).expect("G's loss depends on its samples").neg();
+        let grads = self
+            .config
+            .loss
+            .g_loss(frozen_d.forward(x.clone()))
+            .backward();
+        let push = x
+            .grad(&grads)
+            .expect("G's loss depends on its samples")
+            .neg();
         let mut tx = Transaction::default()
             .register(fake)
             .register(manifold)
@@ -310,7 +335,11 @@ impl Trainer2d {
     /// the negative gradient of.
     pub fn begin_g_loss_at(&self, points: Vec<f32>) -> PendingScalar {
         let inv = 1.0 / self.scale;
-        let x = host_tensor(points.into_iter().map(|v| v * inv).collect(), 2, &self.device);
+        let x = host_tensor(
+            points.into_iter().map(|v| v * inv).collect(),
+            2,
+            &self.device,
+        );
         let loss = self.config.loss.g_loss(self.d.valid().forward(x));
         PendingScalar(Transaction::default().register(loss))
     }
@@ -320,13 +349,21 @@ impl Trainer2d {
         let tx = self.d.register(self.g.register(Transaction::default()));
         let mut shapes = self.g.param_shapes("g");
         shapes.extend(self.d.param_shapes("d"));
-        super::PendingExport { tx, shapes, config: self.config.clone(), step: self.step }
+        super::PendingExport {
+            tx,
+            shapes,
+            config: self.config.clone(),
+            step: self.step,
+        }
     }
 
     /// A trainer with the weights, config and step of `ck`, on `device`; the
     /// optimizers restart. Fails, naming the tensor, on a missing, extra or
     /// misshapen one.
-    pub fn from_checkpoint(ck: &Checkpoint2d, device: &Device) -> Result<Trainer2d, CheckpointError> {
+    pub fn from_checkpoint(
+        ck: &Checkpoint2d,
+        device: &Device,
+    ) -> Result<Trainer2d, CheckpointError> {
         let mut t = Trainer2d::new(&ck.config, device);
         let mut expected = t.g.param_shapes("g");
         expected.extend(t.d.param_shapes("d"));
@@ -342,7 +379,12 @@ impl Trainer2d {
     /// with its values.
     pub fn begin_weights(&self) -> PendingWeights {
         let tx = self.d.register(self.g.register(Transaction::default()));
-        let mut names: Vec<String> = self.g.param_shapes("g").into_iter().map(|(n, _)| n).collect();
+        let mut names: Vec<String> = self
+            .g
+            .param_shapes("g")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         names.extend(self.d.param_shapes("d").into_iter().map(|(n, _)| n));
         PendingWeights { tx, names }
     }
@@ -354,7 +396,11 @@ pub struct PendingScalar(Transaction);
 impl PendingScalar {
     pub async fn read(self) -> Result<f64, super::ReadError> {
         let data = super::frame::execute(self.0).await?;
-        let v = super::frame::floats(data.into_iter().next().ok_or_else(|| super::ReadError("no value came back".into()))?)?;
+        let v = super::frame::floats(
+            data.into_iter()
+                .next()
+                .ok_or_else(|| super::ReadError("no value came back".into()))?,
+        )?;
         Ok(v[0] as f64)
     }
 }
@@ -369,7 +415,9 @@ impl PendingWeights {
     pub async fn read(self) -> Result<Vec<(String, Vec<f32>)>, super::ReadError> {
         let data = super::frame::execute(self.tx).await?;
         if data.len() != self.names.len() {
-            return Err(super::ReadError("a parameter is missing from the readback".into()));
+            return Err(super::ReadError(
+                "a parameter is missing from the readback".into(),
+            ));
         }
         self.names
             .into_iter()

@@ -39,7 +39,11 @@ impl Compare {
     /// A fresh classifier and GAN from `seed`.
     #[wasm_bindgen(constructor)]
     pub fn new(seed: f64) -> Result<Compare, JsValue> {
-        if !(seed.is_finite() && seed >= 0.0 && seed.fract() == 0.0 && seed <= 9_007_199_254_740_991.0) {
+        if !(seed.is_finite()
+            && seed >= 0.0
+            && seed.fract() == 0.0
+            && seed <= 9_007_199_254_740_991.0)
+        {
             return Err(js_error("Compare: seed must be a non-negative integer"));
         }
         let device = Device::flex();

@@ -46,9 +46,16 @@ fn roll_into(inner: &mut Inner, n: u64) {
     let die = inner.config.die();
     let probs = die.probs;
     let mut total: u64 = inner.counts.iter().sum();
-    let mut next = inner.tv_curve.last().map_or(1, |&(at, _)| checkpoint_after(at));
+    let mut next = inner
+        .tv_curve
+        .last()
+        .map_or(1, |&(at, _)| checkpoint_after(at));
     for _ in 0..n {
-        let face = die.roll(&mut inner.rng, 1).iter().position(|&c| c == 1).expect("one roll");
+        let face = die
+            .roll(&mut inner.rng, 1)
+            .iter()
+            .position(|&c| c == 1)
+            .expect("one roll");
         inner.counts[face] += 1;
         total += 1;
         if total >= next {
@@ -83,7 +90,12 @@ impl Inner {
     fn fresh(config: ConfigDice) -> Inner {
         let rng = StdRng::seed_from_u64(config.seed);
         let n = config.rolls;
-        let mut inner = Inner { config, rng, counts: [0; 6], tv_curve: Vec::new() };
+        let mut inner = Inner {
+            config,
+            rng,
+            counts: [0; 6],
+            tv_curve: Vec::new(),
+        };
         roll_into(&mut inner, n);
         inner
     }
@@ -98,7 +110,9 @@ impl Inner {
             backend_reason: Some("the dice lesson runs on the CPU; it trains no network"),
             loss_d: None,
             loss_g: None,
-            metrics: Metrics { tv: total_variation(&c, &probs) },
+            metrics: Metrics {
+                tv: total_variation(&c, &probs),
+            },
             probs,
             counts: self.counts,
             tv_curve: &self.tv_curve,
@@ -111,8 +125,13 @@ impl Inner {
 impl DiceLesson {
     pub fn create(patch: JsValue) -> Promise {
         future_to_promise(async move {
-            let config = ConfigDice::default().apply(&patch_from_js(patch)?).map_err(js_error)?;
-            Ok(DiceLesson { inner: Rc::new(RefCell::new(Inner::fresh(config))) }.into())
+            let config = ConfigDice::default()
+                .apply(&patch_from_js(patch)?)
+                .map_err(js_error)?;
+            Ok(DiceLesson {
+                inner: Rc::new(RefCell::new(Inner::fresh(config))),
+            }
+            .into())
         })
     }
 
@@ -127,7 +146,10 @@ impl DiceLesson {
             let patch = patch_from_js(patch)?;
             let new = inner.borrow().config.apply(&patch).map_err(js_error)?;
             let mut s = inner.borrow_mut();
-            let live = ConfigDice { steps_per_frame: s.config.steps_per_frame, ..new.clone() } == s.config;
+            let live = ConfigDice {
+                steps_per_frame: s.config.steps_per_frame,
+                ..new.clone()
+            } == s.config;
             if live {
                 s.config = new;
             } else {
@@ -165,19 +187,29 @@ impl DiceLesson {
             let s = inner.borrow();
             let mut rng = StdRng::seed_from_u64(s.config.seed ^ 0x5EED);
             let counts = s.config.die().roll(&mut rng, n);
-            let faces: Vec<u8> = (0..6u8).flat_map(|f| std::iter::repeat_n(f + 1, counts[f as usize] as usize)).collect();
+            let faces: Vec<u8> = (0..6u8)
+                .flat_map(|f| std::iter::repeat_n(f + 1, counts[f as usize] as usize))
+                .collect();
             to_js(&faces)
         })
     }
 
     #[wasm_bindgen(js_name = exportWeights)]
     pub fn export_weights(&self) -> Promise {
-        future_to_promise(async { Err(js_error("exportWeights: the dice lesson has no model to export")) })
+        future_to_promise(async {
+            Err(js_error(
+                "exportWeights: the dice lesson has no model to export",
+            ))
+        })
     }
 
     #[wasm_bindgen(js_name = importWeights)]
     pub fn import_weights(&self, _bytes: &[u8]) -> Promise {
-        future_to_promise(async { Err(js_error("importWeights: the dice lesson has no model to import into")) })
+        future_to_promise(async {
+            Err(js_error(
+                "importWeights: the dice lesson has no model to import into",
+            ))
+        })
     }
 
     /// Back to N rolls from the seed.

@@ -86,10 +86,16 @@ impl Lab2d {
     /// `Lab2d.create(partialConfig)`: resolves to a ready lab, or rejects on a bad config.
     pub fn create(patch: JsValue) -> Promise {
         future_to_promise(async move {
-            let config = Config2d::default().apply(&patch_from_js(patch)?).map_err(js_error)?;
+            let config = Config2d::default()
+                .apply(&patch_from_js(patch)?)
+                .map_err(js_error)?;
             let backend = select(config.backend, false).await.map_err(js_error)?;
             let trainer = Trainer2d::new(&config, &backend.device);
-            let inner = Rc::new(RefCell::new(Inner { trainer, backend, last: None }));
+            let inner = Rc::new(RefCell::new(Inner {
+                trainer,
+                backend,
+                last: None,
+            }));
             refresh(&inner).await?;
             Ok(Lab2d { inner }.into())
         })

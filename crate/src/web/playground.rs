@@ -112,17 +112,27 @@ pub fn sanitize_config(patch: JsValue) -> Result<JsValue, JsValue> {
         notices: Vec<String>,
     }
     let patch = patch_from_js(patch)?;
-    let notices = |errors: Vec<crate::config::ConfigError>| errors.into_iter().map(|e| e.0).collect();
+    let notices =
+        |errors: Vec<crate::config::ConfigError>| errors.into_iter().map(|e| e.0).collect();
     let lesson = patch.get("lesson").and_then(|l| l.as_str());
     if lesson == Some("2d") {
         let (config, errors) = Config2d::default().apply_lenient(&patch);
-        to_js(&Sanitized { config, notices: notices(errors) })
+        to_js(&Sanitized {
+            config,
+            notices: notices(errors),
+        })
     } else if lesson == Some("dice") {
         let (config, errors) = ConfigDice::default().apply_lenient(&patch);
-        to_js(&Sanitized { config, notices: notices(errors) })
+        to_js(&Sanitized {
+            config,
+            notices: notices(errors),
+        })
     } else {
         let (config, errors) = Config1d::default().apply_lenient(&patch);
-        to_js(&Sanitized { config, notices: notices(errors) })
+        to_js(&Sanitized {
+            config,
+            notices: notices(errors),
+        })
     }
 }
 
@@ -131,7 +141,10 @@ pub fn sanitize_config(patch: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = configKeys)]
 pub fn config_keys() -> Vec<String> {
     let mut keys: Vec<String> = crate::config::KEYS.iter().map(|k| k.to_string()).collect();
-    for k in crate::config::KEYS_2D.iter().chain(crate::config::KEYS_DICE) {
+    for k in crate::config::KEYS_2D
+        .iter()
+        .chain(crate::config::KEYS_DICE)
+    {
         if !keys.iter().any(|x| x == k) {
             keys.push(k.to_string());
         }
