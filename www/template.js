@@ -4,6 +4,31 @@
 // Every control a link or an attribute can hide carries `data-control`; each
 // plot, `data-panel` (the `panels` attribute chooses which show).
 
+// Pieces more than one lesson shows.
+const SHARE = /* html */ `
+  <div class="share" data-control="share">
+    <button id="btn-share" type="button">Copy link</button>
+    <input id="share-link" type="text" readonly hidden aria-label="link to this configuration">
+    <span id="share-status" class="note" aria-live="polite"></span>
+  </div>`;
+const WEIGHTS = /* html */ `
+  <div class="weights" data-control="weights">
+    <button id="btn-export" type="button">Export weights</button>
+    <label class="button">Import weights <input id="import-file" type="file" accept=".safetensors"></label>
+  </div>`;
+/** The end of the networks fieldset: width, depth, seed, backend. */
+const NETWORKS = /* html */ `
+    <label data-control="hidden">hidden width <input data-key="hidden" type="number" min="1" max="256" step="1"></label>
+    <label data-control="layers">hidden layers <input data-key="layers" type="number" min="1" max="6" step="1"></label>
+    <label data-control="seed">seed <input data-key="seed" type="number" min="0" step="1"></label>
+    <label data-control="backend">backend
+      <select data-key="backend">
+        <option value="auto">auto</option>
+        <option value="cpu">CPU</option>
+        <option value="webgpu">WebGPU</option>
+      </select>
+    </label>`;
+
 export const BAR = /* html */ `
 <div class="bar">
   <span id="title" class="title">GAN playground</span>
@@ -74,15 +99,8 @@ export const LESSON_1D = /* html */ `
     <button id="btn-reset" type="button" data-control="reset">Reset</button>
     <button id="btn-reset-all" type="button" data-control="resetAll" title="Forget the saved model and settings, and start over from the defaults">Reset everything</button>
   </div>
-  <div class="weights" data-control="weights">
-    <button id="btn-export" type="button">Export weights</button>
-    <label class="button">Import weights <input id="import-file" type="file" accept=".safetensors"></label>
-  </div>
-  <div class="share" data-control="share">
-    <button id="btn-share" type="button">Copy link</button>
-    <input id="share-link" type="text" readonly hidden aria-label="link to this configuration">
-    <span id="share-status" class="note" aria-live="polite"></span>
-  </div>
+${WEIGHTS}
+${SHARE}
   <fieldset data-control="target">
     <legend>Target P<sub>data</sub></legend>
     <label>kind
@@ -112,16 +130,7 @@ export const LESSON_1D = /* html */ `
   <fieldset class="group" data-group="networks">
     <legend>Networks</legend>
     <label data-control="latentDim">latent dim <input data-key="latentDim" type="number" min="1" max="16" step="1"></label>
-    <label data-control="hidden">hidden width <input data-key="hidden" type="number" min="1" max="256" step="1"></label>
-    <label data-control="layers">hidden layers <input data-key="layers" type="number" min="1" max="6" step="1"></label>
-    <label data-control="seed">seed <input data-key="seed" type="number" min="0" step="1"></label>
-    <label data-control="backend">backend
-      <select data-key="backend">
-        <option value="auto">auto</option>
-        <option value="cpu">CPU</option>
-        <option value="webgpu">WebGPU</option>
-      </select>
-    </label>
+${NETWORKS}
   </fieldset>
 </section>
 `;
@@ -186,16 +195,9 @@ export const LESSON_2D = /* html */ `
     <button id="btn-reset-all" type="button" data-control="resetAll" title="Forget the saved settings, and start over from the defaults">Reset everything</button>
     <label class="button" data-control="slow"><input id="slow" type="checkbox"> slow mode</label>
   </div>
-  <div class="weights" data-control="weights">
-    <button id="btn-export" type="button">Export weights</button>
-    <label class="button">Import weights <input id="import-file" type="file" accept=".safetensors"></label>
-  </div>
+${WEIGHTS}
   <div class="presets" id="presets" data-control="presets"><span class="note">Presets:</span></div>
-  <div class="share" data-control="share">
-    <button id="btn-share" type="button">Copy link</button>
-    <input id="share-link" type="text" readonly hidden aria-label="link to this configuration">
-    <span id="share-status" class="note" aria-live="polite"></span>
-  </div>
+${SHARE}
   <fieldset data-control="dataset">
     <legend>Dataset P<sub>data</sub></legend>
     <label>kind
@@ -240,16 +242,7 @@ export const LESSON_2D = /* html */ `
     <legend>Networks</legend>
     <label data-control="latent">latent <select data-key="latent"><option value="gaussian">Gaussian</option><option value="uniform">uniform</option></select></label>
     <label data-control="latentDim">latent dim <input data-key="latentDim" type="number" min="1" max="16" step="1"></label>
-    <label data-control="hidden">hidden width <input data-key="hidden" type="number" min="1" max="256" step="1"></label>
-    <label data-control="layers">hidden layers <input data-key="layers" type="number" min="1" max="6" step="1"></label>
-    <label data-control="seed">seed <input data-key="seed" type="number" min="0" step="1"></label>
-    <label data-control="backend">backend
-      <select data-key="backend">
-        <option value="auto">auto</option>
-        <option value="cpu">CPU</option>
-        <option value="webgpu">WebGPU</option>
-      </select>
-    </label>
+${NETWORKS}
   </fieldset>
 </section>
 `;
@@ -296,11 +289,7 @@ export const LESSON_DICE = /* html */ `
     <button id="btn-reset" type="button" data-control="reset">Reset</button>
     <button id="btn-reset-all" type="button" data-control="resetAll">Reset everything</button>
   </div>
-  <div class="share" data-control="share">
-    <button id="btn-share" type="button">Copy link</button>
-    <input id="share-link" type="text" readonly hidden aria-label="link to this configuration">
-    <span id="share-status" class="note" aria-live="polite"></span>
-  </div>
+${SHARE}
   <fieldset data-control="die">
     <legend>The die</legend>
     <label>die

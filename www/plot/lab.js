@@ -29,23 +29,12 @@ export function drawLab(canvas, frame, layers, { phase = null, drawn = [] } = {}
     const n = frame.heatSize;
     // Probabilities map 0 → fake, ½ → white, 1 → real; a critic's scores by ± their largest size.
     const m = frame.heatIsProbability ? 1 : Math.max(1e-9, ...frame.heat.map((v) => Math.abs(v)));
-    const off = document.createElement('canvas');
-    off.width = n;
-    off.height = n;
-    const octx = /** @type {CanvasRenderingContext2D} */ (off.getContext('2d'));
-    const img = octx.createImageData(n, n);
-    for (let r = 0; r < n; r++) {
-      for (let c = 0; c < n; c++) {
-        const v = frame.heat[r * n + c];
-        const t = frame.heatIsProbability ? 2 * v - 1 : v / m; // in [−1, 1]
-        const to = t >= 0 ? LAB_COLORS.heatReal : LAB_COLORS.heatFake;
-        const a = Math.min(1, Math.abs(t));
-        const at = ((n - 1 - r) * n + c) * 4; // row 0 is the lowest y
-        for (let k = 0; k < 3; k++) img.data[at + k] = Math.round(255 + (to[k] - 255) * a);
-        img.data[at + 3] = 255;
-      }
-    }
-    octx.putImageData(img, 0, 0);
+    const off = heatImage(n, (v) => {
+      const t = frame.heatIsProbability ? 2 * v - 1 : v / m; // in [−1, 1]
+      const to = t >= 0 ? LAB_COLORS.heatReal : LAB_COLORS.heatFake;
+      const a = Math.min(1, Math.abs(t));
+      return [0, 1, 2].map((k) => 255 + (to[k] - 255) * a);
+    }, frame.heat);
     ctx.save();
     ctx.globalAlpha = dim(phase === 'd');
     ctx.imageSmoothingEnabled = true;
@@ -116,7 +105,22 @@ export const CLASS_COLORS = { one: [30, 90, 200], zero: [0, 150, 90], tintOne: [
 export function drawClassifier(canvas, frame) {
   const e = frame.extent;
   const { ctx, X, Y } = axes(canvas, { x: [-e, e], y: [-e, e] });
-  const n = frame.heatSize;
+  const { tintZero: lo, tintOne: hi } = CLASS_COLORS;
+  const off = heatImage(frame.heatSize, (p) => [0, 1, 2].map((k) => lo[k] + (hi[k] - lo[k]) * p), frame.heat);
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(off, X(-e), Y(e), X(e) - X(-e), Y(-e) - Y(e));
+  for (let i = 0; i < frame.labels.length; i++) {
+    ctx.fillStyle = rgb(frame.labels[i] > 0.5 ? CLASS_COLORS.one : CLASS_COLORS.zero, 0.85);
+    ctx.fillRect(X(frame.points[2 * i]) - 1.5, Y(frame.points[2 * i + 1]) - 1.5, 3, 3);
+  }
+}
+
+/**
+ * An n × n image of a grid of values (row-major by y then x, row 0 the lowest
+ * y), each coloured by `color`; to be drawn scaled, smoothed, onto the plane.
+ * @param {number} n @param {(v: number) => number[]} color @param {ArrayLike<number>} values
+ */
+function heatImage(n, color, values) {
   const off = document.createElement('canvas');
   off.width = n;
   off.height = n;
@@ -124,19 +128,14 @@ export function drawClassifier(canvas, frame) {
   const img = octx.createImageData(n, n);
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
-      const p = frame.heat[r * n + c];
+      const rgbv = color(values[r * n + c]);
       const at = ((n - 1 - r) * n + c) * 4;
-      for (let k = 0; k < 3; k++) img.data[at + k] = Math.round(CLASS_COLORS.tintZero[k] + (CLASS_COLORS.tintOne[k] - CLASS_COLORS.tintZero[k]) * p);
+      for (let k = 0; k < 3; k++) img.data[at + k] = Math.round(rgbv[k]);
       img.data[at + 3] = 255;
     }
   }
   octx.putImageData(img, 0, 0);
-  ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(off, X(-e), Y(e), X(e) - X(-e), Y(-e) - Y(e));
-  for (let i = 0; i < frame.labels.length; i++) {
-    ctx.fillStyle = rgb(frame.labels[i] > 0.5 ? CLASS_COLORS.one : CLASS_COLORS.zero, 0.85);
-    ctx.fillRect(X(frame.points[2 * i]) - 1.5, Y(frame.points[2 * i + 1]) - 1.5, 3, 3);
-  }
+  return off;
 }
 
 /** A small colour bar for the heatmap, with its two end labels. */

@@ -104,19 +104,7 @@ impl ConfigDice {
     }
 
     pub fn apply_lenient(&self, patch: &Value) -> (ConfigDice, Vec<ConfigError>) {
-        let Value::Object(map) = patch else {
-            return (self.clone(), vec![self.apply(patch).unwrap_err()]);
-        };
-        let mut config = self.clone();
-        let mut errors = Vec::new();
-        for (key, value) in map {
-            let one = Value::Object([(key.clone(), value.clone())].into_iter().collect());
-            match config.apply(&one) {
-                Ok(next) => config = next,
-                Err(e) => errors.push(e),
-            }
-        }
-        (config, errors)
+        super::patch::lenient(self, patch, ConfigDice::apply)
     }
 }
 

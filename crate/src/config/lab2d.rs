@@ -186,19 +186,7 @@ impl Config2d {
 
     /// Applies what it can of `patch`, each bad key skipped with its error.
     pub fn apply_lenient(&self, patch: &Value) -> (Config2d, Vec<ConfigError>) {
-        let Value::Object(map) = patch else {
-            return (self.clone(), vec![self.apply(patch).unwrap_err()]);
-        };
-        let mut config = self.clone();
-        let mut errors = Vec::new();
-        for (key, value) in map {
-            let one = Value::Object([(key.clone(), value.clone())].into_iter().collect());
-            match config.apply(&one) {
-                Ok(next) => config = next,
-                Err(e) => errors.push(e),
-            }
-        }
-        (config, errors)
+        super::patch::lenient(self, patch, Config2d::apply)
     }
 
     /// Learning rates, step counts, the clip bound, λ and the frame budget

@@ -87,20 +87,7 @@ impl Config1d {
     /// its error, and the others still apply. For untrusted input that should
     /// degrade gracefully (a shared link's hash) rather than fail whole.
     pub fn apply_lenient(&self, patch: &serde_json::Value) -> (Config1d, Vec<ConfigError>) {
-        let serde_json::Value::Object(map) = patch else {
-            return (self.clone(), vec![self.apply(patch).unwrap_err()]);
-        };
-        let mut config = self.clone();
-        let mut errors = Vec::new();
-        for (key, value) in map {
-            let one =
-                serde_json::Value::Object([(key.clone(), value.clone())].into_iter().collect());
-            match config.apply(&one) {
-                Ok(next) => config = next,
-                Err(e) => errors.push(e),
-            }
-        }
-        (config, errors)
+        patch::lenient(self, patch, Config1d::apply)
     }
 
     /// Whether going from `old` to `self` needs a fresh model. Learning rates

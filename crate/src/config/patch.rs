@@ -70,6 +70,32 @@ pub(super) fn apply(old: &Config1d, patch: &Value) -> Result<Config1d, ConfigErr
     Ok(c)
 }
 
+/// Applies what it can of `patch`, key by key, with `apply`: each bad key is
+/// skipped with its error and the others still apply. Every lesson's
+/// `apply_lenient` is this.
+pub(super) fn lenient<C: Clone>(
+    base: &C,
+    patch: &Value,
+    apply: impl Fn(&C, &Value) -> Result<C, ConfigError>,
+) -> (C, Vec<ConfigError>) {
+    let Value::Object(map) = patch else {
+        return match apply(base, patch) {
+            Ok(c) => (c, vec![]),
+            Err(e) => (base.clone(), vec![e]),
+        };
+    };
+    let mut config = base.clone();
+    let mut errors = Vec::new();
+    for (key, value) in map {
+        let one = Value::Object([(key.clone(), value.clone())].into_iter().collect());
+        match apply(&config, &one) {
+            Ok(next) => config = next,
+            Err(e) => errors.push(e),
+        }
+    }
+    (config, errors)
+}
+
 pub(super) fn backend(v: &Value) -> Result<BackendChoice, ConfigError> {
     match v.as_str() {
         Some("auto") => Ok(BackendChoice::Auto),
