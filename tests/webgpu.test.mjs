@@ -64,3 +64,25 @@ test('auto mode sees the software adapter and picks the CPU backend, saying why'
     await server.close();
   }
 });
+
+test('the 2-D lab trains on WebGPU too, WGAN-GP included, and its layers draw', async () => {
+  const { pixelsNear } = await import('./harness.mjs');
+  const server = await serve();
+  const browser = await launch({ webgpu: true });
+  try {
+    const { page } = browser;
+    await openPlayground(page, `${server.url}/?dev&backend=webgpu#lesson=2d`, 180_000);
+    const s0 = await page.evaluate(() => window.gan.state());
+    assert.equal(s0.backend, 'webgpu');
+    const s = await page.evaluate(() => window.gan.step(3));
+    assert.ok(Number.isFinite(s.lossD) && Number.isFinite(s.lossG), JSON.stringify(s));
+    const gp = await page.evaluate(() => window.gan.configure({ loss: 'wgan-gp', dSteps: 2 }).then(() => window.gan.step(2)));
+    assert.ok(Number.isFinite(gp.lossD) && Number.isFinite(gp.lossG), JSON.stringify(gp));
+    assert.ok((await pixelsNear(page, '#lab-canvas', [230, 100, 0], 25)) > 30, 'fake samples drawn');
+    assert.ok((await pixelsNear(page, '#lab-canvas', [200, 0, 90], 25)) > 30, 'arrows drawn');
+    assert.deepEqual(browser.consoleErrors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
