@@ -3,6 +3,7 @@
 //! Generic over nothing but burn's runtime `Device`; the same code runs on
 //! flex (CPU) and on wgpu (WebGPU, Vulkan), natively and in the browser.
 
+pub mod dcgan;
 pub mod gan1d;
 pub mod mlp;
 
