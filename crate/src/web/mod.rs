@@ -23,6 +23,12 @@ unsafe extern "C" {
 fn start() {
     // SAFETY: runs once, at instantiation, before any other export is called.
     unsafe { __wasm_call_ctors() };
+    // gemm (burn-flex's matrix products) ships WebAssembly SIMD kernels but, as
+    // burn builds it, picks its scalar ones; its SIMD switch is a runtime flag.
+    // Measured in Chromium, 2-D lab (2 × 64, batch 256): the scalar microkernel
+    // was 52 % of a CPU step. The module holds SIMD code either way, so this
+    // needs nothing more of the browser.
+    gemm_common::set_wasm_simd128(true);
     console_error_panic_hook::set_once();
     // burn and cubecl report WGSL validation errors only through `log`
     // (cubecl#1641): send them to the console so that they are seen.
