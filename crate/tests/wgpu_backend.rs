@@ -65,7 +65,10 @@ fn wgpu_matches_the_cpu_run_in_the_2d_lab() {
     use gan_playground::config::Config2d;
     use gan_playground::train::{StepMode, Trainer2d};
     let wgpu = wgpu();
-    for patch in [serde_json::json!({"loss": "wgan-gp", "dSteps": 2}), serde_json::json!({"loss": "wgan-clip", "optimizerD": "sgd"})] {
+    for patch in [
+        serde_json::json!({"loss": "wgan-gp", "dSteps": 2}),
+        serde_json::json!({"loss": "wgan-clip", "optimizerD": "sgd"}),
+    ] {
         let config = Config2d::default().apply(&patch).unwrap();
         let run = |device: &Device| {
             let mut t = Trainer2d::new(&config, device);
@@ -80,8 +83,16 @@ fn wgpu_matches_the_cpu_run_in_the_2d_lab() {
         for (g, c) in gpu.iter().zip(&cpu) {
             let (gd, cd) = (g.loss_d.unwrap(), c.loss_d.unwrap());
             let (gg, cg) = (g.loss_g.unwrap(), c.loss_g.unwrap());
-            assert!((gd - cd).abs() < 1e-3 * cd.abs().max(1.0), "{patch}: step {}: D loss {gd} vs CPU {cd}", g.step);
-            assert!((gg - cg).abs() < 1e-3 * cg.abs().max(1.0), "{patch}: step {}: G loss {gg} vs CPU {cg}", g.step);
+            assert!(
+                (gd - cd).abs() < 1e-3 * cd.abs().max(1.0),
+                "{patch}: step {}: D loss {gd} vs CPU {cd}",
+                g.step
+            );
+            assert!(
+                (gg - cg).abs() < 1e-3 * cg.abs().max(1.0),
+                "{patch}: step {}: G loss {gg} vs CPU {cg}",
+                g.step
+            );
             for (a, b) in g.fake.iter().zip(&c.fake) {
                 assert!((a - b).abs() < 1e-3, "{patch}: sample {a} vs {b}");
             }

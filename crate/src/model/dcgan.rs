@@ -24,12 +24,18 @@ fn normal_values<R: Rng + ?Sized>(rng: &mut R, n: usize, mean: f32, std: f32) ->
 
 fn weight4<R: Rng + ?Sized>(rng: &mut R, shape: [usize; 4], device: &Device) -> Param<Tensor<4>> {
     let n = shape.iter().product();
-    Param::from_data(TensorData::new(normal_values(rng, n, 0.0, 0.02), shape), device)
+    Param::from_data(
+        TensorData::new(normal_values(rng, n, 0.0, 0.02), shape),
+        device,
+    )
 }
 
 fn batch_norm<R: Rng + ?Sized>(rng: &mut R, c: usize, device: &Device) -> BatchNorm {
     let mut bn = BatchNormConfig::new(c).init(device);
-    bn.gamma = Param::from_data(TensorData::new(normal_values(rng, c, 1.0, 0.02), [c]), device);
+    bn.gamma = Param::from_data(
+        TensorData::new(normal_values(rng, c, 1.0, 0.02), [c]),
+        device,
+    );
     bn.beta = Param::from_data(TensorData::new(vec![0.0f32; c], [c]), device);
     bn
 }
@@ -52,7 +58,13 @@ pub struct DcganGenerator {
 
 impl DcganGenerator {
     /// G: z `[n, latent]` → images `[n, 3, resolution, resolution]` in [−1, 1].
-    pub fn new<R: Rng + ?Sized>(latent: usize, ngf: usize, resolution: usize, rng: &mut R, device: &Device) -> Self {
+    pub fn new<R: Rng + ?Sized>(
+        latent: usize,
+        ngf: usize,
+        resolution: usize,
+        rng: &mut R,
+        device: &Device,
+    ) -> Self {
         let w = widths(ngf, resolution);
         let mut convs = Vec::new();
         let mut norms = Vec::new();
@@ -102,7 +114,12 @@ pub struct DcganDiscriminator {
 
 impl DcganDiscriminator {
     /// D: images `[n, 3, resolution, resolution]` → logits `[n, 1]`.
-    pub fn new<R: Rng + ?Sized>(ndf: usize, resolution: usize, rng: &mut R, device: &Device) -> Self {
+    pub fn new<R: Rng + ?Sized>(
+        ndf: usize,
+        resolution: usize,
+        rng: &mut R,
+        device: &Device,
+    ) -> Self {
         let mut w = widths(ndf, resolution);
         w.reverse(); // ndf, 2·ndf, ...
         let mut convs = Vec::new();
@@ -121,7 +138,9 @@ impl DcganDiscriminator {
             }
             input = out;
         }
-        let mut last = Conv2dConfig::new([input, 1], [4, 4]).with_bias(false).init(device);
+        let mut last = Conv2dConfig::new([input, 1], [4, 4])
+            .with_bias(false)
+            .init(device);
         last.weight = weight4(rng, [1, input, 4, 4], device);
         convs.push(last);
         DcganDiscriminator { convs, norms }
@@ -174,10 +193,12 @@ mod tests {
         // G: 4×4 kernels through nz → 8·ngf → 4·ngf → 2·ngf → ngf → 3, no biases;
         // batch norms hold a scale, a shift and the running mean and variance per
         // channel (burn counts all four).
-        let convs_g = 16 * (nz * 8 * ngf + 8 * ngf * 4 * ngf + 4 * ngf * 2 * ngf + 2 * ngf * ngf + ngf * 3);
+        let convs_g =
+            16 * (nz * 8 * ngf + 8 * ngf * 4 * ngf + 4 * ngf * 2 * ngf + 2 * ngf * ngf + ngf * 3);
         let norms_g = 4 * (8 + 4 + 2 + 1) * ngf;
         assert_eq!(g.num_params(), convs_g + norms_g);
-        let convs_d = 16 * (3 * ndf + ndf * 2 * ndf + 2 * ndf * 4 * ndf + 4 * ndf * 8 * ndf + 8 * ndf);
+        let convs_d =
+            16 * (3 * ndf + ndf * 2 * ndf + 2 * ndf * 4 * ndf + 4 * ndf * 8 * ndf + 8 * ndf);
         let norms_d = 4 * (2 + 4 + 8) * ndf;
         assert_eq!(d.num_params(), convs_d + norms_d);
     }
@@ -192,10 +213,17 @@ mod tests {
         let mean = w.iter().map(|&v| v as f64).sum::<f64>() / n;
         let sd = (w.iter().map(|&v| (v as f64 - mean).powi(2)).sum::<f64>() / n).sqrt();
         // 8,192 draws: the sd's standard error is ≈ 0.02 / √(2n) ≈ 1.6e-4.
-        assert!(mean.abs() < 1e-3 && (sd - 0.02).abs() < 1e-3, "mean {mean}, sd {sd}");
+        assert!(
+            mean.abs() < 1e-3 && (sd - 0.02).abs() < 1e-3,
+            "mean {mean}, sd {sd}"
+        );
         let gamma: Vec<f32> = g.norms[0].gamma.val().into_data().try_to_vec().unwrap();
         assert!(gamma.iter().all(|v| (v - 1.0).abs() < 0.1));
-        let out: Vec<f32> = g.forward(Tensor::ones([1, 100], &device)).into_data().try_to_vec().unwrap();
+        let out: Vec<f32> = g
+            .forward(Tensor::ones([1, 100], &device))
+            .into_data()
+            .try_to_vec()
+            .unwrap();
         assert!(out.iter().all(|v| (-1.0..=1.0).contains(v)), "tanh output");
     }
 }

@@ -7,6 +7,7 @@ pub mod frame2d;
 pub mod loss;
 pub mod trainer1d;
 pub mod trainer2d;
+pub mod trainer_faces;
 
 pub use frame::{Frame1d, Metrics1d, PendingExport, PendingFrame, PendingSamples, ReadError};
 pub use frame2d::{Frame2d, Metrics2d, PendingFrame2d};

@@ -1,0 +1,254 @@
+//! The faces trainer (groundwork for the faces lesson): the DCGAN on procedural
+//! faces, with Adam(2e-4, β1 0.5) and the non-saturating loss, as in the DCGAN
+//! paper. Faces are drawn on the host per batch (the generator is fast), so a
+//! seed fixes the run on every backend.
+
+use burn::module::Module;
+use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
+use burn::tensor::{Device, Tensor, TensorData, Transaction};
+use rand::rngs::StdRng;
+use rand::SeedableRng;
+
+use super::frame::{execute, floats, ReadError};
+use super::loss::{discriminator_loss, generator_loss_nonsaturating};
+use crate::data::faces::faces;
+use crate::data::gaussian_latent;
+use crate::model::dcgan::{DcganDiscriminator, DcganGenerator};
+
+/// What the faces trainer is built from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FacesSetup {
+    pub resolution: usize,
+    pub ngf: usize,
+    pub ndf: usize,
+    pub latent_dim: usize,
+    pub batch: usize,
+    pub lr: f64,
+    pub seed: u64,
+}
+
+impl Default for FacesSetup {
+    fn default() -> Self {
+        FacesSetup {
+            resolution: 64,
+            ngf: 16,
+            ndf: 16,
+            latent_dim: 100,
+            batch: 8,
+            lr: 2e-4,
+            seed: 1,
+        }
+    }
+}
+
+/// Host faces `[n, h, w, 3]` in [0, 1] → a `[n, 3, h, w]` tensor in [−1, 1] (tanh's range).
+fn to_nchw(images: &[f32], n: usize, size: usize, device: &Device) -> Tensor<4> {
+    let mut out = vec![0.0f32; images.len()];
+    for k in 0..n {
+        for y in 0..size {
+            for x in 0..size {
+                for c in 0..3 {
+                    out[((k * 3 + c) * size + y) * size + x] =
+                        2.0 * images[((k * size + y) * size + x) * 3 + c] - 1.0;
+                }
+            }
+        }
+    }
+    Tensor::from_data(TensorData::new(out, [n, 3, size, size]), device)
+}
+
+pub struct TrainerFaces {
+    setup: FacesSetup,
+    device: Device,
+    ad: Device,
+    g: DcganGenerator,
+    d: DcganDiscriminator,
+    opt_g: ModuleOptimizer,
+    opt_d: ModuleOptimizer,
+    rng: StdRng,
+    step: u64,
+    losses: Option<(Tensor<1>, Tensor<1>)>,
+}
+
+impl TrainerFaces {
+    pub fn new(setup: &FacesSetup, device: &Device) -> Self {
+        let device = device.clone();
+        let ad = device.clone().autodiff();
+        let mut init = StdRng::seed_from_u64(setup.seed ^ 0xFACE);
+        let g = DcganGenerator::new(
+            setup.latent_dim,
+            setup.ngf,
+            setup.resolution,
+            &mut init,
+            &ad,
+        );
+        let d = DcganDiscriminator::new(setup.ndf, setup.resolution, &mut init, &ad);
+        let adam = || AdamConfig::new().with_beta_1(0.5).with_epsilon(1e-8).init();
+        TrainerFaces {
+            rng: StdRng::seed_from_u64(setup.seed ^ 0x7EA1),
+            setup: setup.clone(),
+            opt_g: adam(),
+            opt_d: adam(),
+            g,
+            d,
+            step: 0,
+            losses: None,
+            device,
+            ad,
+        }
+    }
+
+    pub fn step_count(&self) -> u64 {
+        self.step
+    }
+
+    /// One D update on a batch of real and generated faces, then one G update.
+    pub fn step(&mut self) {
+        let (b, k, size) = (
+            self.setup.batch,
+            self.setup.latent_dim,
+            self.setup.resolution,
+        );
+        let (imgs, _) = faces(&mut self.rng, b, size);
+        let real = to_nchw(&imgs, b, size, &self.ad);
+        let z = Tensor::from_data(
+            TensorData::new(gaussian_latent(&mut self.rng, b, k), [b, k]),
+            &self.ad,
+        );
+        let fake = self.g.forward(z).detach();
+        let loss_d = discriminator_loss(self.d.forward(real), self.d.forward(fake));
+        let grads = GradientsParams::from_grads(loss_d.backward(), &self.d);
+        self.d = self.opt_d.step(self.setup.lr, self.d.clone(), grads);
+
+        let z = Tensor::from_data(
+            TensorData::new(gaussian_latent(&mut self.rng, b, k), [b, k]),
+            &self.ad,
+        );
+        let frozen_d = self.d.clone().no_grad();
+        let loss_g = generator_loss_nonsaturating(frozen_d.forward(self.g.forward(z)));
+        let grads = GradientsParams::from_grads(loss_g.backward(), &self.g);
+        self.g = self.opt_g.step(self.setup.lr, self.g.clone(), grads);
+        self.losses = Some((loss_d.inner(), loss_g.inner()));
+        self.step += 1;
+    }
+
+    /// G on the latents `z` (`[n, latent]`, row-major), read back as images
+    /// `[n][size][size][3]` in [0, 1], with the last losses.
+    pub fn begin_images(&self, z: Vec<f32>) -> PendingImages {
+        let k = self.setup.latent_dim;
+        let n = z.len() / k;
+        let z = Tensor::from_data(TensorData::new(z, [n, k]), &self.device);
+        let mut tx = Transaction::default().register(self.g.valid().forward(z));
+        if let Some((d, g)) = &self.losses {
+            tx = tx.register(d.clone()).register(g.clone());
+        }
+        PendingImages {
+            tx,
+            n,
+            size: self.setup.resolution,
+            has_losses: self.losses.is_some(),
+        }
+    }
+}
+
+/// Generated images whose read is in flight.
+pub struct PendingImages {
+    tx: Transaction,
+    n: usize,
+    size: usize,
+    has_losses: bool,
+}
+
+/// Images `[n][size][size][3]` in [0, 1], and the last (D, G) losses.
+pub type Images = (Vec<f32>, Option<(f64, f64)>);
+
+impl PendingImages {
+    pub async fn read(self) -> Result<Images, ReadError> {
+        let data = execute(self.tx).await?;
+        let mut it = data.into_iter();
+        let mut next = || {
+            it.next()
+                .ok_or_else(|| ReadError("an image tensor is missing".into()))
+                .and_then(floats)
+        };
+        let nchw = next()?;
+        let losses = if self.has_losses {
+            Some((next()?[0] as f64, next()?[0] as f64))
+        } else {
+            None
+        };
+        let (n, s) = (self.n, self.size);
+        let mut out = vec![0.0f32; nchw.len()];
+        for k in 0..n {
+            for c in 0..3 {
+                for y in 0..s {
+                    for x in 0..s {
+                        out[((k * s + y) * s + x) * 3 + c] =
+                            0.5 * (nchw[((k * 3 + c) * s + y) * s + x] + 1.0);
+                    }
+                }
+            }
+        }
+        Ok((out, losses))
+    }
+}
+
+/// A simple distance between two sets of images (`[n][size][size][3]`):
+/// the diagonal Fréchet distance Σ (μ₁ − μ₂)² + (σ₁ − σ₂)² over 4 × 4 average-pooled
+/// colour features (48 per image). Not the lesson's structure score (that
+/// needs the parameter regressor); a check that samples move toward the data.
+pub fn pooled_frechet(a: &[f32], b: &[f32], size: usize) -> f64 {
+    let features = |imgs: &[f32]| -> Vec<Vec<f64>> {
+        let cell = size / 4;
+        imgs.chunks(size * size * 3)
+            .map(|img| {
+                let mut f = vec![0.0f64; 48];
+                for y in 0..size {
+                    for x in 0..size {
+                        for c in 0..3 {
+                            f[((y / cell) * 4 + x / cell) * 3 + c] +=
+                                img[(y * size + x) * 3 + c] as f64;
+                        }
+                    }
+                }
+                f.iter_mut().for_each(|v| *v /= (cell * cell) as f64);
+                f
+            })
+            .collect()
+    };
+    let stats = |fs: &[Vec<f64>]| -> (Vec<f64>, Vec<f64>) {
+        let n = fs.len() as f64;
+        let mean: Vec<f64> = (0..48)
+            .map(|j| fs.iter().map(|f| f[j]).sum::<f64>() / n)
+            .collect();
+        let sd: Vec<f64> = (0..48)
+            .map(|j| (fs.iter().map(|f| (f[j] - mean[j]).powi(2)).sum::<f64>() / n).sqrt())
+            .collect();
+        (mean, sd)
+    };
+    let ((ma, sa), (mb, sb)) = (stats(&features(a)), stats(&features(b)));
+    (0..48)
+        .map(|j| (ma[j] - mb[j]).powi(2) + (sa[j] - sb[j]).powi(2))
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_distance_is_zero_on_the_same_set_and_large_for_noise() {
+        let mut rng = StdRng::seed_from_u64(2);
+        let (a, _) = faces(&mut rng, 200, 32);
+        let (b, _) = faces(&mut rng, 200, 32);
+        let noise: Vec<f32> = gaussian_latent(&mut rng, 200 * 32 * 32 * 3, 1)
+            .iter()
+            .map(|v| (0.5 + 0.25 * v).clamp(0.0, 1.0))
+            .collect();
+        let same = pooled_frechet(&a, &a, 32);
+        let held_out = pooled_frechet(&a, &b, 32);
+        let far = pooled_frechet(&a, &noise, 32);
+        assert!(same < 1e-12, "{same}");
+        assert!(far > 20.0 * held_out, "held-out {held_out}, noise {far}");
+    }
+}

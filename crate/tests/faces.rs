@@ -1,0 +1,63 @@
+//! The DCGAN on procedural faces (groundwork for the faces lesson): a short run
+//! at a small width moves G's samples toward the data, and a seed fixes it.
+
+use burn::tensor::Device;
+use gan_playground::data::faces::faces;
+use gan_playground::data::gaussian_latent;
+use gan_playground::train::trainer_faces::{pooled_frechet, FacesSetup, TrainerFaces};
+use rand::SeedableRng;
+
+fn samples(t: &TrainerFaces, setup: &FacesSetup) -> (Vec<f32>, Option<(f64, f64)>) {
+    let mut rng = rand::rngs::StdRng::seed_from_u64(99);
+    let z = gaussian_latent(&mut rng, 64, setup.latent_dim);
+    pollster::block_on(t.begin_images(z).read()).unwrap()
+}
+
+/// 32×32, ngf = ndf = 8, batch 16, 300 steps: the pooled-colour Fréchet
+/// distance to real faces falls by more than half (measured: 2.65 → 0.60).
+#[test]
+fn a_short_run_moves_samples_toward_the_faces() {
+    let setup = FacesSetup {
+        resolution: 32,
+        ngf: 8,
+        ndf: 8,
+        batch: 16,
+        ..FacesSetup::default()
+    };
+    let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+    let (real, _) = faces(&mut rng, 64, 32);
+    let mut t = TrainerFaces::new(&setup, &Device::flex());
+    let (before, _) = samples(&t, &setup);
+    for _ in 0..300 {
+        t.step();
+    }
+    let (after, losses) = samples(&t, &setup);
+    let (d0, d1) = (
+        pooled_frechet(&real, &before, 32),
+        pooled_frechet(&real, &after, 32),
+    );
+    let (ld, lg) = losses.unwrap();
+    assert!(ld.is_finite() && lg.is_finite());
+    eprintln!("pooled Fréchet to real faces: {d0:.4} -> {d1:.4} after 300 steps");
+    assert!(d1 < 0.5 * d0, "pooled Fréchet {d0} -> {d1}");
+    assert!(after.iter().all(|v| (0.0..=1.0).contains(v)));
+}
+
+#[test]
+fn a_seed_fixes_the_run() {
+    let setup = FacesSetup {
+        resolution: 32,
+        ngf: 4,
+        ndf: 4,
+        batch: 4,
+        ..FacesSetup::default()
+    };
+    let run = || {
+        let mut t = TrainerFaces::new(&setup, &Device::flex());
+        for _ in 0..3 {
+            t.step();
+        }
+        samples(&t, &setup)
+    };
+    assert_eq!(run(), run());
+}
