@@ -109,7 +109,8 @@ test('slow mode advances through sampling, D and G, in order', async () => {
   const start = (await gan(() => window.gan.state())).step;
   await gan(() => {
     window.__phases = [];
-    document.querySelector('gan-playground').addEventListener('phase', () => {}, { once: true });
+    window.__phaseEvents = [];
+    document.querySelector('gan-playground').addEventListener('phase', (e) => window.__phaseEvents.push(e.detail.phase));
     const list = document.querySelector('gan-playground').shadowRoot.getElementById('phases');
     new MutationObserver(() => window.__phases.push(list.dataset.phase)).observe(list, { attributes: true, attributeFilter: ['data-phase'] });
   });
@@ -119,6 +120,7 @@ test('slow mode advances through sampling, D and G, in order', async () => {
   await page.locator('#slow').uncheck();
   const phases = (await gan(() => window.__phases)).filter(Boolean);
   assert.deepEqual(phases.slice(0, 6), ['sample', 'd', 'g', 'sample', 'd', 'g']);
+  assert.deepEqual((await gan(() => window.__phaseEvents)).slice(0, 6), ['sample', 'd', 'g', 'sample', 'd', 'g'], 'the element fires `phase`');
   assert.ok((await gan(() => window.gan.state())).step >= start + 4);
   assert.ok(await page.locator('#phases').isHidden(), 'the phase strip goes with slow mode');
 });

@@ -379,7 +379,8 @@ export class GanPlaygroundElement extends HTMLElement {
     }
     if (controls) {
       const notices = [];
-      this.#ui?.setHidden(this.#hiddenControls(notices));
+      this.#options.hide = this.#hiddenControls(notices); // a later lesson switch keeps them
+      this.#ui?.setHidden(this.#options.hide);
       this.#applyPanels(notices);
       if (notices.length) this.#ui?.showError(new Error(notices.join(' ')));
     }
@@ -396,7 +397,7 @@ export class GanPlaygroundElement extends HTMLElement {
   /** Re-fires the GanApi's events from the element, and adds `step` and `backendchange`. */
   #forwardEvents(api) {
     const again = (e) => new CustomEvent(e.type, { detail: /** @type {CustomEvent} */ (e).detail });
-    for (const type of ['frame', 'configured', 'play', 'pause']) {
+    for (const type of ['frame', 'configured', 'play', 'pause', 'phase']) {
       api.addEventListener(type, (e) => this.dispatchEvent(again(e)));
     }
     api.addEventListener('frame', (e) => {
