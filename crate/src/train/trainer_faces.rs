@@ -13,10 +13,13 @@ use super::frame::{execute, floats, ReadError};
 use super::loss::{discriminator_loss, generator_loss_nonsaturating};
 use crate::data::faces::faces;
 use crate::data::gaussian_latent;
+use crate::checkpoint::{check_tensors, Checkpoint, CheckpointError};
 use crate::model::dcgan::{DcganDiscriminator, DcganGenerator};
+use crate::model::params;
 
-/// What the faces trainer is built from.
-#[derive(Clone, Debug, PartialEq)]
+/// What the faces trainer is built from (camelCase in weight files).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FacesSetup {
     pub resolution: usize,
     pub ngf: usize,
@@ -38,6 +41,26 @@ impl Default for FacesSetup {
             lr: 2e-4,
             seed: 1,
         }
+    }
+}
+
+impl crate::checkpoint::LessonConfig for FacesSetup {
+    const LESSON: &'static str = "faces";
+    fn from_json(value: &serde_json::Value) -> Result<Self, crate::config::ConfigError> {
+        let bad = |m: String| crate::config::ConfigError(m);
+        let s: FacesSetup = serde_json::from_value(value.clone()).map_err(|e| bad(format!("the faces setup does not parse: {e}")))?;
+        if ![32, 64].contains(&s.resolution) {
+            return Err(bad(format!("`resolution` must be 32 or 64; got {}", s.resolution)));
+        }
+        for (name, v, max) in [("ngf", s.ngf, 128), ("ndf", s.ndf, 128), ("latentDim", s.latent_dim, 512), ("batch", s.batch, 1024)] {
+            if !(1..=max).contains(&v) {
+                return Err(bad(format!("`{name}` must be an integer in 1..={max}; got {v}")));
+            }
+        }
+        if !(s.lr.is_finite() && s.lr > 0.0 && s.lr <= 1.0) {
+            return Err(bad(format!("`lr` must be a number in 0..=1; got {}", s.lr)));
+        }
+        Ok(s)
     }
 }
 
@@ -130,6 +153,32 @@ impl TrainerFaces {
         self.g = self.opt_g.step(self.setup.lr, self.g.clone(), grads);
         self.losses = Some((loss_d.inner(), loss_g.inner()));
         self.step += 1;
+    }
+
+    pub fn setup(&self) -> &FacesSetup {
+        &self.setup
+    }
+
+    /// Registers every parameter of G and D (batch norms' running statistics
+    /// included) for a weight file.
+    pub fn begin_export(&self) -> super::PendingExport<FacesSetup> {
+        let tx = params::register(&self.d.valid(), params::register(&self.g.valid(), Transaction::default()));
+        let mut shapes = params::param_shapes(&self.g, "g");
+        shapes.extend(params::param_shapes(&self.d, "d"));
+        super::PendingExport { tx, shapes, config: self.setup.clone(), step: self.step }
+    }
+
+    /// A trainer with the weights, setup and step of `ck`; the optimizers restart.
+    pub fn from_checkpoint(ck: &Checkpoint<FacesSetup>, device: &Device) -> Result<TrainerFaces, CheckpointError> {
+        let mut t = TrainerFaces::new(&ck.config, device);
+        let mut expected = params::param_shapes(&t.g, "g");
+        expected.extend(params::param_shapes(&t.d, "d"));
+        check_tensors(&expected, &ck.tensors)?;
+        let lookup = |name: &str| ck.values(name);
+        t.g = params::with_values(t.g, "g", &lookup);
+        t.d = params::with_values(t.d, "d", &lookup);
+        t.step = ck.step;
+        Ok(t)
     }
 
     /// G on the latents `z` (`[n, latent]`, row-major), read back as images
