@@ -46,59 +46,6 @@ fn main() {
             }
         }
     }
-    std::fs::write(&out, png(side, side, &rgb)).expect("write the PNG");
+    std::fs::write(&out, gan_playground::image::png(side, side, &rgb)).expect("write the PNG");
     println!("wrote {out} ({side}×{side})");
-}
-
-/// A minimal PNG encoder: 8-bit RGB, zlib with stored (uncompressed) blocks.
-fn png(w: usize, h: usize, rgb: &[u8]) -> Vec<u8> {
-    let crc = |data: &[u8]| -> u32 {
-        let mut c = 0xFFFF_FFFFu32;
-        for &b in data {
-            c ^= b as u32;
-            for _ in 0..8 {
-                c = if c & 1 != 0 {
-                    0xEDB8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
-            }
-        }
-        !c
-    };
-    let chunk = |out: &mut Vec<u8>, kind: &[u8], data: &[u8]| {
-        out.extend((data.len() as u32).to_be_bytes());
-        let mut body = kind.to_vec();
-        body.extend(data);
-        out.extend(&body);
-        out.extend(crc(&body).to_be_bytes());
-    };
-    let mut raw = Vec::with_capacity(h * (1 + 3 * w));
-    for y in 0..h {
-        raw.push(0); // filter: none
-        raw.extend(&rgb[3 * y * w..3 * (y + 1) * w]);
-    }
-    let mut z = vec![0x78, 0x01];
-    for (i, block) in raw.chunks(65_535).enumerate() {
-        let last = (i + 1) * 65_535 >= raw.len();
-        z.push(last as u8);
-        z.extend((block.len() as u16).to_le_bytes());
-        z.extend((!(block.len() as u16)).to_le_bytes());
-        z.extend(block);
-    }
-    let (mut a, mut b) = (1u32, 0u32);
-    for &x in &raw {
-        a = (a + x as u32) % 65_521;
-        b = (b + a) % 65_521;
-    }
-    z.extend(((b << 16) | a).to_be_bytes());
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = Vec::new();
-    ihdr.extend((w as u32).to_be_bytes());
-    ihdr.extend((h as u32).to_be_bytes());
-    ihdr.extend([8, 2, 0, 0, 0]);
-    chunk(&mut out, b"IHDR", &ihdr);
-    chunk(&mut out, b"IDAT", &z);
-    chunk(&mut out, b"IEND", &[]);
-    out
 }

@@ -8,6 +8,7 @@
 pub mod checkpoint;
 pub mod config;
 pub mod data;
+pub mod image;
 pub mod metrics;
 pub mod model;
 pub mod train;

@@ -65,7 +65,13 @@ fn a_seed_fixes_the_run() {
 #[test]
 fn weights_save_and_load_to_identical_outputs() {
     use gan_playground::checkpoint::Checkpoint;
-    let setup = FacesSetup { resolution: 32, ngf: 4, ndf: 4, batch: 4, ..FacesSetup::default() };
+    let setup = FacesSetup {
+        resolution: 32,
+        ngf: 4,
+        ndf: 4,
+        batch: 4,
+        ..FacesSetup::default()
+    };
     let mut t = TrainerFaces::new(&setup, &Device::flex());
     for _ in 0..5 {
         t.step();
@@ -73,12 +79,22 @@ fn weights_save_and_load_to_identical_outputs() {
     let bytes = pollster::block_on(t.begin_export().read()).unwrap();
     let ck = Checkpoint::<FacesSetup>::decode(&bytes).unwrap();
     assert_eq!((ck.step, &ck.config), (5, &setup));
-    assert!(ck.tensors.iter().any(|x| x.name.ends_with("running_mean")), "batch-norm statistics are saved");
+    assert!(
+        ck.tensors.iter().any(|x| x.name.ends_with("running_mean")),
+        "batch-norm statistics are saved"
+    );
     let back = TrainerFaces::from_checkpoint(&ck, &Device::flex()).unwrap();
-    assert_eq!(samples(&t, &setup).0, samples(&back, &setup).0, "the same images for the same latents");
+    assert_eq!(
+        samples(&t, &setup).0,
+        samples(&back, &setup).0,
+        "the same images for the same latents"
+    );
     // A file for another width is refused, naming the tensor.
     let mut wrong = ck.clone();
     wrong.config.ngf = 5;
-    let err = TrainerFaces::from_checkpoint(&wrong, &Device::flex()).err().unwrap().0;
+    let err = TrainerFaces::from_checkpoint(&wrong, &Device::flex())
+        .err()
+        .unwrap()
+        .0;
     assert!(err.contains("has shape"), "{err}");
 }

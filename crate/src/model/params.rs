@@ -30,7 +30,11 @@ impl ModuleVisitor for Names {
 
 /// Every float parameter's name and shape, in visiting order.
 pub fn param_shapes<M: Module>(module: &M, prefix: &str) -> Vec<(String, Vec<usize>)> {
-    let mut v = Names { path: vec![prefix.to_string()], out: Vec::new(), tx: None };
+    let mut v = Names {
+        path: vec![prefix.to_string()],
+        out: Vec::new(),
+        tx: None,
+    };
     module.visit(&mut v);
     v.out
 }
@@ -39,7 +43,11 @@ pub fn param_shapes<M: Module>(module: &M, prefix: &str) -> Vec<(String, Vec<usi
 /// `module.valid()`: it brings batch norms' running statistics up to date (a
 /// training module's lag one update behind).
 pub fn register<M: Module>(module: &M, tx: Transaction) -> Transaction {
-    let mut v = Names { path: vec![String::new()], out: Vec::new(), tx: Some(tx) };
+    let mut v = Names {
+        path: vec![String::new()],
+        out: Vec::new(),
+        tx: Some(tx),
+    };
     module.visit(&mut v);
     v.tx.expect("the transaction comes back")
 }
@@ -61,7 +69,11 @@ impl ModuleMapper for Load<'_> {
         param.map(|t| {
             let tracked = t.is_require_grad();
             let fresh = Tensor::<D>::from_data(TensorData::new(values, t.shape()), &t.device());
-            if tracked { fresh.require_grad() } else { fresh }
+            if tracked {
+                fresh.require_grad()
+            } else {
+                fresh
+            }
         })
     }
 }
@@ -69,5 +81,8 @@ impl ModuleMapper for Load<'_> {
 /// The module with every float parameter replaced by `lookup(name)` (names as
 /// [`param_shapes`] gives them under `prefix`, already checked to have those shapes).
 pub fn with_values<M: Module>(module: M, prefix: &str, lookup: &dyn Fn(&str) -> Vec<f32>) -> M {
-    module.map(&mut Load { path: vec![prefix.to_string()], lookup })
+    module.map(&mut Load {
+        path: vec![prefix.to_string()],
+        lookup,
+    })
 }

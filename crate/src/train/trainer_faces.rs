@@ -11,9 +11,9 @@ use rand::SeedableRng;
 
 use super::frame::{execute, floats, ReadError};
 use super::loss::{discriminator_loss, generator_loss_nonsaturating};
+use crate::checkpoint::{check_tensors, Checkpoint, CheckpointError};
 use crate::data::faces::faces;
 use crate::data::gaussian_latent;
-use crate::checkpoint::{check_tensors, Checkpoint, CheckpointError};
 use crate::model::dcgan::{DcganDiscriminator, DcganGenerator};
 use crate::model::params;
 
@@ -48,13 +48,24 @@ impl crate::checkpoint::LessonConfig for FacesSetup {
     const LESSON: &'static str = "faces";
     fn from_json(value: &serde_json::Value) -> Result<Self, crate::config::ConfigError> {
         let bad = |m: String| crate::config::ConfigError(m);
-        let s: FacesSetup = serde_json::from_value(value.clone()).map_err(|e| bad(format!("the faces setup does not parse: {e}")))?;
+        let s: FacesSetup = serde_json::from_value(value.clone())
+            .map_err(|e| bad(format!("the faces setup does not parse: {e}")))?;
         if ![32, 64].contains(&s.resolution) {
-            return Err(bad(format!("`resolution` must be 32 or 64; got {}", s.resolution)));
+            return Err(bad(format!(
+                "`resolution` must be 32 or 64; got {}",
+                s.resolution
+            )));
         }
-        for (name, v, max) in [("ngf", s.ngf, 128), ("ndf", s.ndf, 128), ("latentDim", s.latent_dim, 512), ("batch", s.batch, 1024)] {
+        for (name, v, max) in [
+            ("ngf", s.ngf, 128),
+            ("ndf", s.ndf, 128),
+            ("latentDim", s.latent_dim, 512),
+            ("batch", s.batch, 1024),
+        ] {
             if !(1..=max).contains(&v) {
-                return Err(bad(format!("`{name}` must be an integer in 1..={max}; got {v}")));
+                return Err(bad(format!(
+                    "`{name}` must be an integer in 1..={max}; got {v}"
+                )));
             }
         }
         if !(s.lr.is_finite() && s.lr > 0.0 && s.lr <= 1.0) {
@@ -162,14 +173,25 @@ impl TrainerFaces {
     /// Registers every parameter of G and D (batch norms' running statistics
     /// included) for a weight file.
     pub fn begin_export(&self) -> super::PendingExport<FacesSetup> {
-        let tx = params::register(&self.d.valid(), params::register(&self.g.valid(), Transaction::default()));
+        let tx = params::register(
+            &self.d.valid(),
+            params::register(&self.g.valid(), Transaction::default()),
+        );
         let mut shapes = params::param_shapes(&self.g, "g");
         shapes.extend(params::param_shapes(&self.d, "d"));
-        super::PendingExport { tx, shapes, config: self.setup.clone(), step: self.step }
+        super::PendingExport {
+            tx,
+            shapes,
+            config: self.setup.clone(),
+            step: self.step,
+        }
     }
 
     /// A trainer with the weights, setup and step of `ck`; the optimizers restart.
-    pub fn from_checkpoint(ck: &Checkpoint<FacesSetup>, device: &Device) -> Result<TrainerFaces, CheckpointError> {
+    pub fn from_checkpoint(
+        ck: &Checkpoint<FacesSetup>,
+        device: &Device,
+    ) -> Result<TrainerFaces, CheckpointError> {
         let mut t = TrainerFaces::new(&ck.config, device);
         let mut expected = params::param_shapes(&t.g, "g");
         expected.extend(params::param_shapes(&t.d, "d"));
