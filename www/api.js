@@ -44,6 +44,18 @@ export class GanApi extends EventTarget {
     this.queue = Promise.resolve();
     /** Resolves once the playground is ready; `window.gan` exists only after. */
     this.ready = Promise.resolve(this);
+    /**
+     * What the step loops need of the config, kept from the last change: reading
+     * `state()` each frame would serialise the whole config (a drawn dataset's
+     * thousands of points) on the hot path.
+     */
+    this.live = { lesson: '', stepsPerFrame: 1 };
+    this.remember(playground.state());
+  }
+
+  /** @param {{config: {lesson: string, stepsPerFrame: number}}} state */
+  remember(state) {
+    this.live = { lesson: state.config.lesson, stepsPerFrame: state.config.stepsPerFrame };
   }
 
   /**
@@ -66,6 +78,7 @@ export class GanApi extends EventTarget {
    * @param {object} state the new state @param {boolean} reset whether the model started afresh
    */
   changed(state, reset) {
+    this.remember(state);
     this.dispatchEvent(new CustomEvent('configured', { detail: { state, reset } }));
     this.emitFrame(this.pg.lastFrame());
     return state;
@@ -99,12 +112,12 @@ export class GanApi extends EventTarget {
       if (!(Number.isInteger(n) && n >= 1 && n <= MAX_STEPS_PER_CALL)) {
         throw new Error(`step: n must be an integer in 1..=${MAX_STEPS_PER_CALL}; got ${String(n).slice(0, 40)}`);
       }
-      if (mode !== undefined && this.pg.state().config.lesson !== '2d') {
+      if (mode !== undefined && this.live.lesson !== '2d') {
         throw new Error('step: a mode ("d" or "g") is for the 2-D lab, whose D and G can be stepped apart');
       }
       let left = n;
       while (left > 0) {
-        const chunk = Math.min(left, this.pg.state().config.stepsPerFrame);
+        const chunk = Math.min(left, this.live.stepsPerFrame);
         const t0 = performance.now();
         this.pg.step(chunk, mode);
         this.emitFrame(await this.pg.frame(), chunk, performance.now() - t0);
@@ -204,7 +217,7 @@ export class GanApi extends EventTarget {
       try {
         await this.serial(async () => {
           if (!this.playing) return;
-          const max = this.pg.state().config.stepsPerFrame;
+          const max = this.live.stepsPerFrame;
           const t0 = performance.now();
           let steps = 0;
           do {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::patch::{clip, describe, err, int, MAX_SEED};
+use super::check::{clip, describe, err, int, MAX_SEED};
 use super::ConfigError;
 use crate::data::Die;
 
@@ -104,7 +104,7 @@ impl ConfigDice {
     }
 
     pub fn apply_lenient(&self, patch: &Value) -> (ConfigDice, Vec<ConfigError>) {
-        super::patch::lenient(self, patch, ConfigDice::apply)
+        super::check::lenient(self, patch, ConfigDice::apply)
     }
 }
 

@@ -5,6 +5,8 @@
 //! first bad one rejects the whole patch with a message that names the key and
 //! what it allows. The old config is untouched, so nothing is lost.
 
+mod check;
+mod dataset2d;
 mod dice;
 mod lab2d;
 mod patch;
@@ -13,9 +15,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::Target1d;
 
+pub use check::ConfigError;
 pub use dice::{ConfigDice, LessonDice, KEYS_DICE, MAX_ROLLS};
 pub use lab2d::{presets_2d, Config2d, LatentKind, Lesson2d, OptimizerKind, KEYS_2D};
-pub use patch::{ConfigError, KEYS};
+pub use patch::KEYS;
 
 /// Which lesson a playground shows. Only the 1-D lesson exists so far.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,7 +90,7 @@ impl Config1d {
     /// its error, and the others still apply. For untrusted input that should
     /// degrade gracefully (a shared link's hash) rather than fail whole.
     pub fn apply_lenient(&self, patch: &serde_json::Value) -> (Config1d, Vec<ConfigError>) {
-        patch::lenient(self, patch, Config1d::apply)
+        check::lenient(self, patch, Config1d::apply)
     }
 
     /// Whether going from `old` to `self` needs a fresh model. Learning rates

@@ -28,18 +28,24 @@ impl Die {
         })
     }
 
-    /// How often each face came up in `n` rolls (inverse-CDF sampling).
-    pub fn roll<R: Rng + ?Sized>(&self, rng: &mut R, n: usize) -> [u64; 6] {
+    /// An endless stream of rolls, faces 0 to 5 (inverse-CDF sampling; the CDF is built once).
+    pub fn rolls<'a, R: Rng + ?Sized>(&self, rng: &'a mut R) -> impl Iterator<Item = usize> + 'a {
         let mut cdf = [0.0; 6];
         let mut acc = 0.0;
         for (c, p) in cdf.iter_mut().zip(self.probs) {
             acc += p;
             *c = acc;
         }
-        let mut counts = [0u64; 6];
-        for _ in 0..n {
+        std::iter::repeat_with(move || {
             let u: f64 = rng.random_range(0.0..acc);
-            let face = cdf.iter().position(|&c| u < c).unwrap_or(5);
+            cdf.iter().position(|&c| u < c).unwrap_or(5)
+        })
+    }
+
+    /// How often each face came up in `n` rolls.
+    pub fn roll<R: Rng + ?Sized>(&self, rng: &mut R, n: usize) -> [u64; 6] {
+        let mut counts = [0u64; 6];
+        for face in self.rolls(rng).take(n) {
             counts[face] += 1;
         }
         counts

@@ -4,15 +4,8 @@ use burn::module::Module;
 use burn::tensor::{Device, Tensor};
 use rand::Rng;
 
+use super::mlp::widths;
 use super::Mlp;
-
-/// Widths `[input, hidden × layers, output]`.
-fn widths(input: usize, hidden: usize, layers: usize, output: usize) -> Vec<usize> {
-    std::iter::once(input)
-        .chain(std::iter::repeat_n(hidden, layers))
-        .chain(std::iter::once(output))
-        .collect()
-}
 
 /// x = G(z): the lecture's deterministic transformation of a known distribution.
 ///

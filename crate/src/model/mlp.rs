@@ -10,6 +10,14 @@ use rand::{Rng, RngExt};
 /// The slope of the LeakyReLU between layers.
 pub const LEAKY_SLOPE: f64 = 0.2;
 
+/// Widths `[input, hidden × layers, output]`.
+pub fn widths(input: usize, hidden: usize, layers: usize, output: usize) -> Vec<usize> {
+    std::iter::once(input)
+        .chain(std::iter::repeat_n(hidden, layers))
+        .chain(std::iter::once(output))
+        .collect()
+}
+
 #[derive(Module, Debug)]
 pub struct Mlp {
     pub layers: Vec<Linear>,

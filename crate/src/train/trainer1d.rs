@@ -33,7 +33,7 @@ pub const DISC_POINTS: usize = 200;
 
 /// The RNG streams derived from one seed.
 #[derive(Clone, Copy)]
-enum Stream {
+pub(crate) enum Stream {
     Init = 1,
     Train = 2,
     Eval = 3,
@@ -80,13 +80,19 @@ impl Standardize {
 }
 
 /// A `[values.len() / cols, cols]` tensor of host values.
-fn host_tensor(values: Vec<f32>, cols: usize, device: &Device) -> Tensor<2> {
+pub(crate) fn host_tensor(values: Vec<f32>, cols: usize, device: &Device) -> Tensor<2> {
     let rows = values.len() / cols;
     Tensor::from_data(TensorData::new(values, [rows, cols]), device)
 }
 
+/// The RNG of one purpose for one lesson: `lesson` (0 for the 1-D lesson, 16
+/// for the 2-D lab) keeps the lessons' streams apart for the same seed.
+pub(crate) fn stream_rng(seed: u64, stream: Stream, lesson: u64) -> StdRng {
+    StdRng::seed_from_u64(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (stream as u64 + lesson))
+}
+
 fn rng(seed: u64, stream: Stream) -> StdRng {
-    StdRng::seed_from_u64(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ stream as u64)
+    stream_rng(seed, stream, 0)
 }
 
 pub struct Trainer1d {

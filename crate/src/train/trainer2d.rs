@@ -10,16 +10,18 @@ use std::sync::Arc;
 
 use burn::module::{Module, ModuleMapper, Param};
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer, SgdConfig};
-use burn::tensor::{Device, Tensor, TensorData, Transaction};
+use burn::tensor::{Device, Tensor, Transaction};
 use rand::rngs::StdRng;
-use rand::{Rng, RngExt, SeedableRng};
+use rand::{Rng, RngExt};
 
 use super::frame2d::{FrameContext2d, PendingFrame2d};
 use super::loss::{gradient_penalty, GanLoss};
+use super::trainer1d::{host_tensor, stream_rng, Stream};
 use crate::checkpoint::{check_tensors, Checkpoint2d, CheckpointError};
 use crate::config::{Config2d, LatentKind, OptimizerKind};
 use crate::data::{gaussian_latent, uniform_latent};
 use crate::metrics::modes::COVERAGE_SAMPLES;
+use crate::model::mlp::widths;
 use crate::model::Mlp;
 
 /// D's heatmap is evaluated on a HEAT × HEAT grid over the lab's square.
@@ -38,28 +40,8 @@ pub enum StepMode {
     GOnly,
 }
 
-#[derive(Clone, Copy)]
-enum Stream {
-    Init = 1,
-    Train = 2,
-    Eval = 3,
-    Sample = 4,
-}
-
 fn rng(seed: u64, stream: Stream) -> StdRng {
-    StdRng::seed_from_u64(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (stream as u64 + 16))
-}
-
-fn host_tensor(values: Vec<f32>, cols: usize, device: &Device) -> Tensor<2> {
-    let rows = values.len() / cols;
-    Tensor::from_data(TensorData::new(values, [rows, cols]), device)
-}
-
-fn widths(input: usize, hidden: usize, layers: usize, output: usize) -> Vec<usize> {
-    std::iter::once(input)
-        .chain(std::iter::repeat_n(hidden, layers))
-        .chain(std::iter::once(output))
-        .collect()
+    stream_rng(seed, stream, 16)
 }
 
 fn optimizer(kind: OptimizerKind, beta1: f64) -> ModuleOptimizer {

@@ -11,6 +11,7 @@ use rand::SeedableRng;
 
 use super::frame::{execute, floats, ReadError};
 use super::loss::{discriminator_loss, generator_loss_nonsaturating};
+use super::trainer1d::host_tensor;
 use crate::checkpoint::{check_tensors, Checkpoint, CheckpointError};
 use crate::data::faces::faces;
 use crate::data::gaussian_latent;
@@ -208,7 +209,7 @@ impl TrainerFaces {
     pub fn begin_images(&self, z: Vec<f32>) -> PendingImages {
         let k = self.setup.latent_dim;
         let n = z.len() / k;
-        let z = Tensor::from_data(TensorData::new(z, [n, k]), &self.device);
+        let z = host_tensor(z, k, &self.device);
         let mut tx = Transaction::default().register(self.g.valid().forward(z));
         if let Some((d, g)) = &self.losses {
             tx = tx.register(d.clone()).register(g.clone());

@@ -44,23 +44,20 @@ struct Metrics {
 /// Rolls `n` more, one by one, noting TV at each checkpoint on the way.
 fn roll_into(inner: &mut Inner, n: u64) {
     let die = inner.config.die();
-    let probs = die.probs;
-    let mut total: u64 = inner.counts.iter().sum();
-    let mut next = inner
-        .tv_curve
-        .last()
-        .map_or(1, |&(at, _)| checkpoint_after(at));
-    for _ in 0..n {
-        let face = die
-            .roll(&mut inner.rng, 1)
-            .iter()
-            .position(|&c| c == 1)
-            .expect("one roll");
-        inner.counts[face] += 1;
+    let Inner {
+        rng,
+        counts,
+        tv_curve,
+        ..
+    } = inner;
+    let mut total: u64 = counts.iter().sum();
+    let mut next = tv_curve.last().map_or(1, |&(at, _)| checkpoint_after(at));
+    for face in die.rolls(rng).take(n as usize) {
+        counts[face] += 1;
         total += 1;
         if total >= next {
-            let c: Vec<f64> = inner.counts.iter().map(|&c| c as f64).collect();
-            inner.tv_curve.push((total, total_variation(&c, &probs)));
+            let c: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
+            tv_curve.push((total, total_variation(&c, &die.probs)));
             next = checkpoint_after(total);
         }
     }
