@@ -199,6 +199,7 @@ impl Fields<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::BackendChoice;
     use serde_json::json;
 
     fn rejects(patch: Value, needle: &str) {
