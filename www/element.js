@@ -14,14 +14,15 @@ import { GanApi } from './api.js';
 import { mountUi1d } from './ui1d.js';
 import { mountUi2d } from './ui2d.js';
 import { mountUiDice } from './uidice.js';
-import { BAR, LESSON_1D, LESSON_2D, LESSON_DICE } from './template.js';
+import { mountUiFaces } from './uifaces.js';
+import { BAR, LESSON_1D, LESSON_2D, LESSON_DICE, LESSON_FACES } from './template.js';
 import { parseHash, decodeValue, CONTROL_NAMES } from './share.js';
 import { loadSaved, restore, startAutosave } from './autosave.js';
 
 /** The attributes the element reads itself; any other non-global one must name a config key. */
 const OWN_ATTRIBUTES = ['controls', 'hide', 'panels', 'compact', 'autoplay', 'height', 'sync-url', 'autosave'];
 /** The plots the `panels` attribute chooses among (each a `data-panel` in www/template.js). */
-export const PANEL_NAMES = ['latent', 'mapping', 'distributions', 'losses', 'lab', 'dice', 'tv', 'compare'];
+export const PANEL_NAMES = ['latent', 'mapping', 'distributions', 'losses', 'lab', 'dice', 'tv', 'compare', 'faces', 'dataset', 'timeline', 'walk', 'sliders'];
 /** HTML's global attributes (and data-, aria-, on...): never config. */
 const GLOBAL_ATTRIBUTE = /^(id|class|style|slot|part|exportparts|title|lang|dir|hidden|tabindex|role|inert|draggable|translate|autofocus|nonce|popover|is|accesskey|contenteditable|enterkeyhint|inputmode|spellcheck|autocapitalize|itemscope|itemprop|itemtype|itemid|itemref|data-.*|aria-.*|on.*)$/;
 const HEIGHT = /^(\d{1,5}(?:\.\d+)?)(px|em|rem|vh|svh|dvh|lh|%)?$/;
@@ -50,6 +51,20 @@ export function defineGanPlayground(load) {
   if (!customElements.get('gan-playground')) customElements.define('gan-playground', GanPlaygroundElement);
 }
 
+/** The shipped pretrained faces generator, fetched once per page (null if it cannot be had). */
+let pretrained = null;
+function pretrainedFaces() {
+  pretrained ??= fetch(new URL('./assets/faces-generator.safetensors', import.meta.url))
+    .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((b) => new Uint8Array(b))
+    .catch((e) => {
+      console.warn(`gan-playground: the pretrained faces generator could not be loaded (${e?.message ?? e}); faces start from scratch`);
+      pretrained = null; // a later lesson may try again
+      return null;
+    });
+  return pretrained;
+}
+
 /** Each lesson: its title, its markup, its wasm class and its UI. */
 const LESSONS = {
   '1d': {
@@ -63,6 +78,13 @@ const LESSONS = {
     body: LESSON_2D,
     create: (b) => b.Lab2d,
     mount: (root, api, options, b) => mountUi2d(root, api, options, b.presets2d()),
+  },
+  faces: {
+    title: 'Faces · a 64×64×3 image as a random variable',
+    body: LESSON_FACES,
+    // The wasm class takes the pretrained generator's bytes beside the config.
+    create: (b) => ({ create: async (config) => b.FacesLesson.create(config, await pretrainedFaces()) }),
+    mount: (root, api, options) => mountUiFaces(root, api, options),
   },
   dice: {
     title: 'Lesson 0 · a probability distribution',
@@ -156,6 +178,18 @@ export class GanPlaygroundElement extends HTMLElement {
   step(n = 1, mode = undefined) { return this.#ready.then(() => this.#need('step').step(n, mode)); }
   /** @param {number} n */
   sample(n) { return this.#ready.then(() => this.#need('sample').sample(n)); }
+  /**
+   * The faces lesson: resolves to n faces of G on fresh latents, each a
+   * Uint8ClampedArray of RGBA pixels at the model's resolution (64×64 by default).
+   * @param {number} n
+   */
+  sampleImages(n) {
+    return this.#ready.then(() => {
+      const api = this.#need('sampleImages');
+      if (api.live.lesson !== 'faces') throw new Error('sampleImages: the faces lesson draws images; configure({ lesson: "faces" }) first');
+      return api.sample(n);
+    });
+  }
   reset() { return this.#ready.then(() => this.#need('reset').reset()); }
   exportWeights() { return this.#ready.then(() => this.#need('exportWeights').exportWeights()); }
   /** @param {File | Blob | ArrayBuffer | Uint8Array} data */

@@ -23,6 +23,8 @@ export const CONTROL_NAMES = [
   'dSteps', 'gSteps', 'latent', 'view',
   // the dice
   'reroll', 'die', 'rolls', 'compare',
+  // the faces
+  'pretrained', 'upload', 'walk', 'sliders', 'lr', 'refreshEvery', 'resolution', 'ngf', 'ndf',
 ];
 
 const clip = (s) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

@@ -335,3 +335,143 @@ ${SHARE}
   <button id="btn-compare-reset" type="button">Reset both</button>
 </div>
 `;
+
+/** The faces lesson: a 64×64×3 image as a random variable, a DCGAN that maps z onto it. */
+export const LESSON_FACES = /* html */ `
+<section class="message" data-control="message">
+  <p lang="en">A 64×64×3 face image is a random variable x with structure: where the face is, where the eyes are. Faces fill a tiny, structured part of pixel space. G maps a 100-D Gaussian latent onto it; sampling z and running G gives faces from P<sub>model</sub>.</p>
+  <p lang="ko">random variable x가 training data의 image(64×64×3)인 경우 — 사람이라는 사전정보가 있으면 어느 정도 특정한 분포를 가짐 (눈의 위치, 얼굴의 위치 등). P<sub>data</sub>(x)와 비슷한 P<sub>model</sub>(x) approximation 하여 그 모델에서 random sampling 하여 진짜처럼 보이는 이미지가 나오게 해야 함!</p>
+</section>
+
+<div class="panels faces">
+  <figure class="panel" data-panel="faces">
+    <canvas id="grid-canvas" class="faces-grid" width="512" height="512" title="Click a face to pick it for the walk and the sliders"></canvas>
+    <figcaption>
+      <b>Samples from P<sub>model</sub>: G(z) for 64 fixed z</b>
+      <span class="prose" lang="en">Redrawn every few steps from the same 64 latents, so you watch one set of faces change. Click a face to pick it for the walk and the sliders.</span>
+      <span class="prose" lang="ko">우리가 알고있는 Gaussian에서 sampling 하여 Network를 거쳐 Fake로 generate된 dataset 획득</span>
+      <span class="toggles" data-control="view">
+        <label>upscale <select id="upscale"><option value="pixelated">pixelated</option><option value="smooth">smooth</option></select></label>
+        <span id="pretrained-note" class="note"></span>
+      </span>
+    </figcaption>
+  </figure>
+  <figure class="panel" data-panel="dataset">
+    <canvas id="real-canvas" class="faces-grid" width="256" height="256"></canvas>
+    <figcaption>
+      <b>Real samples from P<sub>data</sub></b> <span id="dataset-name" class="note"></span>
+      <span class="prose" lang="en">D is shown these as "real". Procedural faces come with their ground truth: face and eye positions, sizes, colours.</span>
+      <span class="prose" lang="ko">얼굴 데이터의 확률 분포가 존재 할 것 (차원을 plot해서 볼 수 없어서 1차원이라고 가정)</span>
+      <span class="uploads" data-control="upload">
+        <span id="drop-zone" class="drop-zone" tabindex="0">Drop images or a folder here, or
+          <label class="button">choose files <input id="upload-files" type="file" accept="image/*" multiple></label>
+          <label class="button">a folder <input id="upload-folder" type="file" webkitdirectory multiple></label>
+        </span>
+        <span class="note">Your images never leave this device: the page decodes, crops and trains on them here, and sends nothing anywhere.</span>
+        <span id="upload-status" class="note" aria-live="polite"></span>
+        <ul id="upload-errors" class="upload-errors"></ul>
+      </span>
+    </figcaption>
+  </figure>
+  <figure class="panel" data-panel="timeline">
+    <canvas id="timeline-canvas" class="faces-strip" width="640" height="400"></canvas>
+    <figcaption>
+      <b>Fixed-noise timeline</b>
+      <span class="prose" lang="en">The same 8 latents, one column per snapshot (every 100 steps, spacing doubling as it fills): faces emerge from noise.</span>
+      <span class="prose" lang="ko">input neuron이 Gaussian 분포를 가짐 — network는 모델을 학습하여 mapping을 진행</span>
+    </figcaption>
+  </figure>
+  <figure class="panel" data-panel="walk">
+    <canvas id="walk-canvas" class="faces-one" width="192" height="192"></canvas>
+    <figcaption>
+      <b>Walk in latent space</b>
+      <span class="prose" lang="en">The slerp from face A to face B along the great circle of the latent sphere: every point on the way is a face too.</span>
+      <span class="prose" lang="ko">Network 자체는 deterministic 함 — 가까운 z는 비슷한 얼굴로 mapping</span>
+      <span class="walk-buttons" data-control="walk">
+        <span class="note">A <b id="walk-a">random</b> · B <b id="walk-b">random</b></span>
+        <button id="btn-walk" type="button">Walk A → B</button>
+        <button id="btn-walk-random" type="button">Two random faces</button>
+      </span>
+    </figcaption>
+  </figure>
+  <figure class="panel" data-panel="sliders">
+    <canvas id="slider-canvas" class="faces-one" width="192" height="192"></canvas>
+    <figcaption>
+      <b>Latent sliders</b> <span class="note">face <b id="slider-face">0</b></span>
+      <span class="prose" lang="en">Directions in z fitted to the regressor's reading of G's faces: move along one and that property of the face moves.</span>
+      <span class="prose" lang="ko">Generative models from lower dimension — 낮은 차원의 latent에서 얼굴로</span>
+      <span id="sliders" class="sliders" data-control="sliders"></span>
+    </figcaption>
+  </figure>
+  <figure class="panel" data-panel="losses">
+    <canvas id="loss-canvas" width="300" height="180"></canvas>
+    <canvas id="structure-canvas" width="300" height="140"></canvas>
+    <figcaption>
+      <b>Losses and the structure score</b>
+      <span class="legend"><i class="sw lossd"></i>D <i class="sw lossg"></i>G</span>
+      <span class="prose" lang="en">Structure: a CNN (a discriminative model, trained on procedural faces) reads the face parameters off each image; the score is the Fréchet distance between those readings on G's 64 faces and on real faces. 0 means the same structure.</span>
+      <span class="prose" lang="ko">눈의 위치, 얼굴의 위치 등 — 구조를 숫자로: P<sub>model</sub>(x)가 P<sub>data</sub>(x)와 비슷하면 0에 가까움</span>
+    </figcaption>
+  </figure>
+</div>
+
+<section class="readout" aria-live="polite">
+  <span>step <b id="out-step">0</b></span>
+  <span>structure <b id="out-structure">–</b></span>
+  <span>loss D <b id="out-lossd">–</b></span>
+  <span>loss G <b id="out-lossg">–</b></span>
+  <span><b id="out-rate">–</b> steps/s</span>
+</section>
+
+<section class="controls" id="controls">
+  <div class="buttons">
+    <button id="btn-play" type="button" data-control="play">▶ Train</button>
+    <button id="btn-pause" type="button" data-control="pause" disabled>❚❚ Pause</button>
+    <button id="btn-step" type="button" data-control="step" title="One iteration: D, then G">Step</button>
+    <button id="btn-reset" type="button" data-control="reset" title="Back to the start: the pretrained generator, or the seed">Reset</button>
+    <button id="btn-scratch" type="button" data-control="pretrained" title="Train from random weights instead of the pretrained generator">Start from scratch</button>
+    <button id="btn-reset-all" type="button" data-control="resetAll" title="Forget the saved settings, and start over from the defaults">Reset everything</button>
+  </div>
+${WEIGHTS}
+${SHARE}
+  <fieldset data-control="dataset">
+    <legend>Dataset P<sub>data</sub></legend>
+    <label>faces
+      <select data-key="dataset">
+        <option value="procedural">procedural faces</option>
+        <option value="uploaded">your images</option>
+      </select>
+    </label>
+  </fieldset>
+  <fieldset class="group" data-group="training">
+    <legend>Training</legend>
+    <label data-control="loss">loss
+      <select data-key="loss">
+        <option value="hinge">hinge</option>
+        <option value="nonsaturating">non-saturating</option>
+        <option value="minimax">minimax (saturating)</option>
+        <option value="lsgan">least squares (LSGAN)</option>
+      </select>
+    </label>
+    <label data-control="lr">lr <input data-key="lr" type="number" min="0.000001" max="0.1" step="0.0001"></label>
+    <label data-control="batch">batch <input data-key="batch" type="number" min="1" max="256" step="1"></label>
+    <label data-control="refreshEvery">redraw every <input data-key="refreshEvery" type="number" min="1" max="1000" step="1"> steps</label>
+    <label data-control="stepsPerFrame">steps/frame <input data-key="stepsPerFrame" type="number" min="1" max="100" step="1"></label>
+  </fieldset>
+  <fieldset class="group" data-group="networks">
+    <legend>Networks (DCGAN)</legend>
+    <label data-control="resolution">resolution <select data-key="resolution"><option value="64">64×64</option><option value="32">32×32</option></select></label>
+    <label data-control="ngf">G width ngf <input data-key="ngf" type="number" min="4" max="64" step="4"></label>
+    <label data-control="ndf">D width ndf <input data-key="ndf" type="number" min="4" max="64" step="4"></label>
+    <label data-control="latentDim">latent dim <input data-key="latentDim" type="number" min="2" max="256" step="1"></label>
+    <label data-control="seed">seed <input data-key="seed" type="number" min="0" step="1"></label>
+    <label data-control="backend">backend
+      <select data-key="backend">
+        <option value="auto">auto</option>
+        <option value="cpu">CPU</option>
+        <option value="webgpu">WebGPU</option>
+      </select>
+    </label>
+  </fieldset>
+</section>
+`;

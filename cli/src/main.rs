@@ -5,6 +5,11 @@
 //!   cargo run --release --bin gan-train -- --lesson faces --steps 2000 --every 500 --out runs/faces
 //!   cargo run --release --bin gan-train -- --lesson 2d --config '{"loss":"wgan-gp","dSteps":5}' --steps 3000
 //!   cargo run --release --bin gan-train -- --resume runs/faces/faces-step2000.safetensors --steps 1000
+//!   cargo run --release --bin gan-train -- --lesson structure --steps 3000 --f16 --out runs/structure
+//!
+//! `--lesson structure` trains the faces lesson's structure regressor (the CNN
+//! that predicts the procedural parameters) instead of a GAN. `--f16` writes the
+//! weight files in f16, as the page ships them.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -14,12 +19,14 @@ use gan_playground::checkpoint::{Checkpoint, Checkpoint1d, Checkpoint2d, LESSON_
 use gan_playground::config::{Config1d, Config2d};
 use gan_playground::data::gaussian_latent;
 use gan_playground::image::{grid, png};
+use gan_playground::train::structure::{StructureSetup, StructureTrainer};
 use gan_playground::train::trainer_faces::{FacesSetup, TrainerFaces};
 use gan_playground::train::{StepMode, Trainer1d, Trainer2d};
 use rand::SeedableRng;
 
-const USAGE: &str = "usage: gan-train [--lesson 1d|2d|faces] [--steps N] [--every K] [--out DIR]
-                 [--resume FILE] [--backend flex|wgpu] [--config JSON]
+const USAGE: &str =
+    "usage: gan-train [--lesson 1d|2d|faces|structure] [--steps N] [--every K] [--out DIR]
+                 [--resume FILE] [--backend flex|wgpu] [--config JSON] [--f16]
                  [--resolution 32|64] [--ngf N] [--ndf N] [--batch N] [--seed N]";
 
 struct Args {
@@ -31,6 +38,8 @@ struct Args {
     backend: String,
     config: serde_json::Value,
     faces: FacesSetup,
+    structure: StructureSetup,
+    f16: bool,
 }
 
 fn parse() -> Result<Args, String> {
@@ -43,7 +52,10 @@ fn parse() -> Result<Args, String> {
         backend: "flex".into(),
         config: serde_json::json!({}),
         faces: FacesSetup::default(),
+        structure: StructureSetup::default(),
+        f16: false,
     };
+    let mut batch = None;
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || {
@@ -68,17 +80,25 @@ fn parse() -> Result<Args, String> {
             "--resolution" => a.faces.resolution = num(value()?)? as usize,
             "--ngf" => a.faces.ngf = num(value()?)? as usize,
             "--ndf" => a.faces.ndf = num(value()?)? as usize,
-            "--batch" => a.faces.batch = num(value()?)? as usize,
-            "--seed" => a.faces.seed = num(value()?)?,
+            "--batch" => batch = Some(num(value()?)? as usize),
+            "--f16" => a.f16 = true,
+            "--seed" => {
+                a.faces.seed = num(value()?)?;
+                a.structure.seed = a.faces.seed;
+            }
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown option {other:?}\n{USAGE}")),
         }
     }
-    if !["1d", "2d", "faces"].contains(&a.lesson.as_str()) {
+    if !["1d", "2d", "faces", "structure"].contains(&a.lesson.as_str()) {
         return Err(format!(
-            "--lesson must be 1d, 2d or faces; got {:?}",
+            "--lesson must be 1d, 2d, faces or structure; got {:?}",
             a.lesson
         ));
+    }
+    if let Some(b) = batch {
+        a.faces.batch = b;
+        a.structure.batch = b;
     }
     Ok(a)
 }
@@ -98,6 +118,7 @@ enum Run {
     OneD(Trainer1d),
     TwoD(Trainer2d),
     Faces(TrainerFaces),
+    Structure(StructureTrainer),
 }
 
 impl Run {
@@ -106,6 +127,7 @@ impl Run {
             Run::OneD(t) => t.step(),
             Run::TwoD(t) => t.step(StepMode::Both),
             Run::Faces(t) => t.step(),
+            Run::Structure(t) => t.step(),
         }
     }
     fn count(&self) -> u64 {
@@ -113,6 +135,7 @@ impl Run {
             Run::OneD(t) => t.step_count(),
             Run::TwoD(t) => t.step_count(),
             Run::Faces(t) => t.step_count(),
+            Run::Structure(t) => t.step_count(),
         }
     }
     fn lesson(&self) -> &'static str {
@@ -120,11 +143,22 @@ impl Run {
             Run::OneD(_) => "1d",
             Run::TwoD(_) => "2d",
             Run::Faces(_) => "faces",
+            Run::Structure(_) => "structure",
         }
+    }
+    /// The last step's losses as the progress line shows them (this syncs the device).
+    fn message(&self) -> Option<String> {
+        if let Run::Structure(t) = self {
+            let l = pollster::block_on(t.loss()).ok()??;
+            return Some(format!("loss {l:.4}"));
+        }
+        let (d, g) = self.losses()?;
+        Some(format!("loss D {d:.3} · loss G {g:.3}"))
     }
     /// (D loss, G loss) of the last step, read back (this syncs the device).
     fn losses(&self) -> Option<(f64, f64)> {
         match self {
+            Run::Structure(_) => None,
             Run::OneD(t) => pollster::block_on(t.begin_frame().read())
                 .ok()
                 .and_then(|f| Some((f.loss_d?, f.loss_g?))),
@@ -138,12 +172,23 @@ impl Run {
             }
         }
     }
-    fn weights(&self) -> Vec<u8> {
+    fn weights(&self, f16: bool) -> Vec<u8> {
         let read = |r: Result<Vec<u8>, _>| r.expect("weights read back");
-        match self {
+        let bytes = match self {
             Run::OneD(t) => read(pollster::block_on(t.begin_export().read())),
             Run::TwoD(t) => read(pollster::block_on(t.begin_export().read())),
             Run::Faces(t) => read(pollster::block_on(t.begin_export().read())),
+            Run::Structure(t) => return read(pollster::block_on(t.export(f16))),
+        };
+        if !f16 {
+            return bytes;
+        }
+        match self {
+            Run::OneD(_) => Checkpoint1d::decode(&bytes).expect("own file").encode_f16(),
+            Run::TwoD(_) => Checkpoint2d::decode(&bytes).expect("own file").encode_f16(),
+            _ => Checkpoint::<FacesSetup>::decode(&bytes)
+                .expect("own file")
+                .encode_f16(),
         }
     }
 }
@@ -181,6 +226,9 @@ fn start(a: &Args, dev: &Device) -> Result<Run, String> {
                     TrainerFaces::from_checkpoint(&ck, dev).map_err(|e| fail(&e))?,
                 ))
             }
+            "structure" => Err(fail(
+                &"a structure regressor's file; train one afresh with --lesson structure",
+            )),
             other => Err(fail(&format!(
                 "a weight file for the {other:?} lesson, which this trainer does not train"
             ))),
@@ -195,21 +243,27 @@ fn start(a: &Args, dev: &Device) -> Result<Run, String> {
             &Config2d::default().apply(&a.config).map_err(|e| e.0)?,
             dev,
         ))),
+        "structure" => Ok(Run::Structure(StructureTrainer::new(&a.structure, dev))),
         _ => {
             use gan_playground::checkpoint::LessonConfig;
-            let setup =
-                FacesSetup::from_json(&serde_json::to_value(&a.faces).unwrap()).map_err(|e| e.0)?;
+            // The flags, then --config's keys on top (say, {"loss":"hinge"}).
+            let mut value = serde_json::to_value(&a.faces).expect("the setup serialises");
+            if let (Some(to), Some(from)) = (value.as_object_mut(), a.config.as_object()) {
+                to.extend(from.clone());
+            }
+            let setup = FacesSetup::from_json(&value).map_err(|e| e.0)?;
             Ok(Run::Faces(TrainerFaces::new(&setup, dev)))
         }
     }
 }
 
 /// Writes the weight file, and for faces an 8 × 8 grid of the same 64 latents.
-fn save(run: &Run, out: &Path) -> Result<Vec<PathBuf>, String> {
+fn save(run: &Run, out: &Path, f16: bool) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let stem = format!("{}-step{}", run.lesson(), run.count());
     let weights = out.join(format!("{stem}.safetensors"));
-    std::fs::write(&weights, run.weights()).map_err(|e| format!("{}: {e}", weights.display()))?;
+    std::fs::write(&weights, run.weights(f16))
+        .map_err(|e| format!("{}: {e}", weights.display()))?;
     let mut written = vec![weights];
     if let Run::Faces(t) = run {
         let mut rng = rand::rngs::StdRng::seed_from_u64(64);
@@ -286,20 +340,20 @@ fn main() {
             run.step();
             // Reading the losses syncs the device: every 25 steps, not every step.
             if i % 25 == 0 || i == a.steps {
-                if let Some((d, g)) = run.losses() {
-                    bar.message = format!("loss D {d:.3} · loss G {g:.3}");
+                if let Some(m) = run.message() {
+                    bar.message = m;
                 }
             }
             bar.inc();
             if a.every > 0 && i % a.every == 0 && i != a.steps {
-                for p in save(&run, &a.out)? {
+                for p in save(&run, &a.out, a.f16)? {
                     bar.println(format!("wrote {}", p.display()));
                 }
             }
         }
         bar.finish();
         let secs = t0.elapsed().as_secs_f64();
-        for p in save(&run, &a.out)? {
+        for p in save(&run, &a.out, a.f16)? {
             println!("wrote {}", p.display());
         }
         println!(

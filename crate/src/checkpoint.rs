@@ -1,5 +1,6 @@
 //! Weight files: G and D of a lesson, with its config, as safetensors
-//! (f32 tensors; the config as JSON and the step in the metadata).
+//! (f32 tensors, or f16 for shipped files; the config as JSON and the step in
+//! the metadata). Reading accepts either and gives f32.
 //!
 //! Parsing is the `safetensors` crate's, which rejects truncated files and
 //! hostile header lengths; on top of it every name, dtype, shape and the
@@ -60,11 +61,11 @@ pub struct Checkpoint<C> {
 pub type Checkpoint1d = Checkpoint<Config1d>;
 pub type Checkpoint2d = Checkpoint<Config2d>;
 
-struct F32View<'a>(&'a NamedTensor, Vec<u8>);
+struct F32View<'a>(&'a NamedTensor, Vec<u8>, Dtype);
 
 impl View for &F32View<'_> {
     fn dtype(&self) -> Dtype {
-        Dtype::F32
+        self.2
     }
     fn shape(&self) -> &[usize] {
         &self.0.shape
@@ -78,12 +79,36 @@ impl View for &F32View<'_> {
 }
 
 impl<C: LessonConfig> Checkpoint<C> {
-    /// The safetensors bytes.
+    /// The safetensors bytes, f32.
     pub fn encode(&self) -> Vec<u8> {
+        self.encode_as(false)
+    }
+
+    /// The safetensors bytes with every tensor rounded to f16: half the size,
+    /// for the files the page ships (a value beyond f16's ±65504 saturates).
+    pub fn encode_f16(&self) -> Vec<u8> {
+        self.encode_as(true)
+    }
+
+    fn encode_as(&self, f16: bool) -> Vec<u8> {
         let views: Vec<F32View> = self
             .tensors
             .iter()
-            .map(|t| F32View(t, t.values.iter().flat_map(|v| v.to_le_bytes()).collect()))
+            .map(|t| {
+                if f16 {
+                    let bytes = t
+                        .values
+                        .iter()
+                        .flat_map(|&v| {
+                            half::f16::from_f32(v.clamp(-65504.0, 65504.0)).to_le_bytes()
+                        })
+                        .collect();
+                    F32View(t, bytes, Dtype::F16)
+                } else {
+                    let bytes = t.values.iter().flat_map(|v| v.to_le_bytes()).collect();
+                    F32View(t, bytes, Dtype::F32)
+                }
+            })
             .collect();
         let mut metadata = hashbrown::HashMap::new();
         metadata.insert(LESSON_KEY.to_string(), C::LESSON.to_string());
@@ -132,17 +157,23 @@ impl<C: LessonConfig> Checkpoint<C> {
         let step = info.get("step").and_then(|s| s.parse().ok()).unwrap_or(0);
         let mut tensors = Vec::new();
         for (name, view) in st.tensors() {
-            if view.dtype() != Dtype::F32 {
-                return Err(bad(format!(
-                    "tensor `{name}` is {:?}; the playground reads f32",
-                    view.dtype()
-                )));
-            }
-            let values = view
-                .data()
-                .chunks_exact(4)
-                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .collect::<Vec<_>>();
+            let values = match view.dtype() {
+                Dtype::F32 => view
+                    .data()
+                    .chunks_exact(4)
+                    .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                    .collect::<Vec<_>>(),
+                Dtype::F16 => view
+                    .data()
+                    .chunks_exact(2)
+                    .map(|b| half::f16::from_le_bytes([b[0], b[1]]).to_f32())
+                    .collect::<Vec<_>>(),
+                other => {
+                    return Err(bad(format!(
+                        "tensor `{name}` is {other:?}; the playground reads f32 or f16"
+                    )))
+                }
+            };
             if values.iter().any(|v| !v.is_finite()) {
                 return Err(bad(format!("tensor `{name}` holds a NaN or an infinity")));
             }
@@ -232,6 +263,26 @@ mod tests {
     fn round_trips() {
         let c = sample();
         assert_eq!(Checkpoint1d::decode(&c.encode()).unwrap(), c);
+    }
+
+    #[test]
+    fn an_f16_file_is_half_the_size_and_reads_back_within_f16_rounding() {
+        let c = sample();
+        let (full, half) = (c.encode(), c.encode_f16());
+        let back = Checkpoint1d::decode(&half).unwrap();
+        assert_eq!(back.config, c.config);
+        for (a, b) in c.tensors.iter().zip(&back.tensors) {
+            assert_eq!(a.shape, b.shape);
+            for (x, y) in a.values.iter().zip(&b.values) {
+                // f16 keeps 11 significant bits: relative error ≤ 2⁻¹¹ (normal range).
+                assert!((x - y).abs() <= x.abs() * 4.9e-4 + 1e-7, "{x} vs {y}");
+            }
+        }
+        let payload = |bytes: &[u8]| {
+            let (header, _) = SafeTensors::read_metadata(bytes).unwrap();
+            bytes.len() - 8 - header
+        };
+        assert_eq!(payload(&full), 2 * payload(&half));
     }
 
     #[test]

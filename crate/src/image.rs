@@ -32,6 +32,47 @@ pub fn grid(
     (w, h, rgb)
 }
 
+/// RGB floats in [0, 1] (`[..][3]`) as canvas-ready RGBA bytes (opaque).
+pub fn rgba(images: &[f32]) -> Vec<u8> {
+    images
+        .chunks_exact(3)
+        .flat_map(|p| {
+            let b = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+            [b(p[0]), b(p[1]), b(p[2]), 255]
+        })
+        .collect()
+}
+
+/// RGBA bytes (`[..][4]`, alpha ignored) as RGB floats in [0, 1].
+pub fn from_rgba(bytes: &[u8]) -> Vec<f32> {
+    bytes
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]].map(|v| v as f32 / 255.0))
+        .collect()
+}
+
+/// Halves `[n][size][size][3]` images by 2 × 2 averaging.
+pub fn halve(images: &[f32], size: usize) -> Vec<f32> {
+    let h = size / 2;
+    let mut out = Vec::with_capacity(images.len() / 4);
+    for img in images.chunks_exact(size * size * 3) {
+        for y in 0..h {
+            for x in 0..h {
+                for c in 0..3 {
+                    let at = |yy: usize, xx: usize| img[(yy * size + xx) * 3 + c];
+                    out.push(
+                        0.25 * (at(2 * y, 2 * x)
+                            + at(2 * y, 2 * x + 1)
+                            + at(2 * y + 1, 2 * x)
+                            + at(2 * y + 1, 2 * x + 1)),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A PNG file of 8-bit RGB pixels, row-major.
 pub fn png(w: usize, h: usize, rgb: &[u8]) -> Vec<u8> {
     let crc = |data: &[u8]| -> u32 {

@@ -8,6 +8,7 @@
 mod check;
 mod dataset2d;
 mod dice;
+mod faces;
 mod lab2d;
 mod patch;
 
@@ -17,6 +18,7 @@ use crate::data::Target1d;
 
 pub use check::ConfigError;
 pub use dice::{ConfigDice, LessonDice, KEYS_DICE, MAX_ROLLS};
+pub use faces::{ConfigFaces, FacesDataset, LessonFaces, KEYS_FACES};
 pub use lab2d::{presets_2d, Config2d, LatentKind, Lesson2d, OptimizerKind, KEYS_2D};
 pub use patch::KEYS;
 

@@ -12,6 +12,6 @@ pub mod target1d;
 pub mod target2d;
 
 pub use dice::Die;
-pub use latent::{gaussian_latent, uniform_latent};
+pub use latent::{gaussian_latent, slerp, uniform_latent};
 pub use target1d::Target1d;
 pub use target2d::Dataset2d;

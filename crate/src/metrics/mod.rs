@@ -4,6 +4,7 @@
 //! once per frame and these run on them.
 
 pub mod divergence;
+pub mod frechet;
 pub mod modes;
 pub mod wasserstein;
 

@@ -7,6 +7,7 @@ pub mod dcgan;
 pub mod gan1d;
 pub mod mlp;
 pub mod params;
+pub mod structure_net;
 
 pub use gan1d::{Discriminator1d, Generator1d};
 pub use mlp::Mlp;

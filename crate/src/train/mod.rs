@@ -5,6 +5,7 @@ pub mod classifier;
 pub mod frame;
 pub mod frame2d;
 pub mod loss;
+pub mod structure;
 pub mod trainer1d;
 pub mod trainer2d;
 pub mod trainer_faces;

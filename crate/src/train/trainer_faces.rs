@@ -7,16 +7,18 @@ use burn::module::Module;
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
 use burn::tensor::{Device, Tensor, TensorData, Transaction};
 use rand::rngs::StdRng;
-use rand::SeedableRng;
+use rand::{RngExt, SeedableRng};
+use std::sync::Arc;
 
 use super::frame::{execute, floats, ReadError};
-use super::loss::{discriminator_loss, generator_loss_nonsaturating};
+use super::loss::GanLoss;
 use super::trainer1d::host_tensor;
 use crate::checkpoint::{check_tensors, Checkpoint, CheckpointError};
 use crate::data::faces::faces;
 use crate::data::gaussian_latent;
 use crate::model::dcgan::{DcganDiscriminator, DcganGenerator};
 use crate::model::params;
+use crate::model::structure_net::StructureNet;
 
 /// What the faces trainer is built from (camelCase in weight files).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -29,7 +31,24 @@ pub struct FacesSetup {
     pub batch: usize,
     pub lr: f64,
     pub seed: u64,
+    /// The GAN loss: hinge by default (see `Default`); the non-saturating one
+    /// of DCGAN, minimax and LSGAN also apply (the WGANs need a critic without
+    /// batch norm). Files that predate the field were trained non-saturating.
+    #[serde(default = "nonsaturating")]
+    pub loss: GanLoss,
 }
+
+fn nonsaturating() -> GanLoss {
+    GanLoss::NonSaturating
+}
+
+/// The losses the faces lesson offers.
+pub const FACES_LOSSES: [GanLoss; 4] = [
+    GanLoss::NonSaturating,
+    GanLoss::Minimax,
+    GanLoss::Lsgan,
+    GanLoss::Hinge,
+];
 
 impl Default for FacesSetup {
     fn default() -> Self {
@@ -41,6 +60,10 @@ impl Default for FacesSetup {
             batch: 8,
             lr: 2e-4,
             seed: 1,
+            // Measured at 64×64, ngf = ndf = 16: with the non-saturating loss D
+            // won outright (D loss 0.001–0.004 from step 200 to 685, batch 16
+            // and 32) and G gave grey noise; hinge left that by step 400.
+            loss: GanLoss::Hinge,
         }
     }
 }
@@ -69,6 +92,13 @@ impl crate::checkpoint::LessonConfig for FacesSetup {
                 )));
             }
         }
+        if !FACES_LOSSES.contains(&s.loss) {
+            return Err(bad(format!(
+                "`loss` must be one of {} in the faces lesson; got \"{}\" (the WGANs need a critic without batch norm)",
+                FACES_LOSSES.map(|l| format!("\"{}\"", l.name())).join(", "),
+                s.loss.name()
+            )));
+        }
         if !(s.lr.is_finite() && s.lr > 0.0 && s.lr <= 1.0) {
             return Err(bad(format!("`lr` must be a number in 0..=1; got {}", s.lr)));
         }
@@ -77,7 +107,7 @@ impl crate::checkpoint::LessonConfig for FacesSetup {
 }
 
 /// Host faces `[n, h, w, 3]` in [0, 1] → a `[n, 3, h, w]` tensor in [−1, 1] (tanh's range).
-fn to_nchw(images: &[f32], n: usize, size: usize, device: &Device) -> Tensor<4> {
+pub(crate) fn to_nchw(images: &[f32], n: usize, size: usize, device: &Device) -> Tensor<4> {
     let mut out = vec![0.0f32; images.len()];
     for k in 0..n {
         for y in 0..size {
@@ -92,8 +122,19 @@ fn to_nchw(images: &[f32], n: usize, size: usize, device: &Device) -> Tensor<4> 
     Tensor::from_data(TensorData::new(out, [n, 3, size, size]), device)
 }
 
+/// Where D's real faces come from.
+#[derive(Clone, Debug)]
+pub enum FaceData {
+    /// Fresh procedural faces every batch.
+    Procedural,
+    /// A fixed set of images `[n][size][size][3]` in [0, 1] at the model's
+    /// resolution (the user's own), drawn with replacement and mirrored at random.
+    Images { pixels: Arc<Vec<f32>>, n: usize },
+}
+
 pub struct TrainerFaces {
     setup: FacesSetup,
+    data: FaceData,
     device: Device,
     ad: Device,
     g: DcganGenerator,
@@ -122,6 +163,7 @@ impl TrainerFaces {
         TrainerFaces {
             rng: StdRng::seed_from_u64(setup.seed ^ 0x7EA1),
             setup: setup.clone(),
+            data: FaceData::Procedural,
             opt_g: adam(),
             opt_d: adam(),
             g,
@@ -144,14 +186,32 @@ impl TrainerFaces {
             self.setup.latent_dim,
             self.setup.resolution,
         );
-        let (imgs, _) = faces(&mut self.rng, b, size);
+        let imgs = match &self.data {
+            FaceData::Procedural => faces(&mut self.rng, b, size).0,
+            FaceData::Images { pixels, n } => {
+                let one = size * size * 3;
+                let mut out = Vec::with_capacity(b * one);
+                for _ in 0..b {
+                    let img = &pixels[self.rng.random_range(0..*n) * one..][..one];
+                    if self.rng.random_bool(0.5) {
+                        out.extend_from_slice(img);
+                    } else {
+                        for row in img.chunks_exact(size * 3) {
+                            out.extend(row.chunks_exact(3).rev().flatten());
+                        }
+                    }
+                }
+                out
+            }
+        };
         let real = to_nchw(&imgs, b, size, &self.ad);
         let z = Tensor::from_data(
             TensorData::new(gaussian_latent(&mut self.rng, b, k), [b, k]),
             &self.ad,
         );
         let fake = self.g.forward(z).detach();
-        let loss_d = discriminator_loss(self.d.forward(real), self.d.forward(fake));
+        let loss = self.setup.loss;
+        let loss_d = loss.d_loss(self.d.forward(real), self.d.forward(fake));
         let grads = GradientsParams::from_grads(loss_d.backward(), &self.d);
         self.d = self.opt_d.step(self.setup.lr, self.d.clone(), grads);
 
@@ -160,7 +220,7 @@ impl TrainerFaces {
             &self.ad,
         );
         let frozen_d = self.d.clone().no_grad();
-        let loss_g = generator_loss_nonsaturating(frozen_d.forward(self.g.forward(z)));
+        let loss_g = loss.g_loss(frozen_d.forward(self.g.forward(z)));
         let grads = GradientsParams::from_grads(loss_g.backward(), &self.g);
         self.g = self.opt_g.step(self.setup.lr, self.g.clone(), grads);
         self.losses = Some((loss_d.inner(), loss_g.inner()));
@@ -169,6 +229,27 @@ impl TrainerFaces {
 
     pub fn setup(&self) -> &FacesSetup {
         &self.setup
+    }
+
+    /// Changes what needs no new model: the batch, the learning rate, the loss.
+    /// (Adam's moments carry over; the shape fields of `setup` are ignored.)
+    pub fn set_live(&mut self, setup: &FacesSetup) {
+        self.setup.batch = setup.batch;
+        self.setup.lr = setup.lr;
+        self.setup.loss = setup.loss;
+    }
+
+    /// Where the real faces come from from the next step on. Images must be
+    /// `[n][resolution][resolution][3]` in [0, 1], n ≥ 1.
+    pub fn set_data(&mut self, data: FaceData) {
+        if let FaceData::Images { pixels, n } = &data {
+            let s = self.setup.resolution;
+            assert!(
+                *n >= 1 && pixels.len() == n * s * s * 3,
+                "images at the model's resolution"
+            );
+        }
+        self.data = data;
     }
 
     /// Registers every parameter of G and D (batch norms' running statistics
@@ -207,10 +288,20 @@ impl TrainerFaces {
     /// G on the latents `z` (`[n, latent]`, row-major), read back as images
     /// `[n][size][size][3]` in [0, 1], with the last losses.
     pub fn begin_images(&self, z: Vec<f32>) -> PendingImages {
+        self.begin_view(z, None)
+    }
+
+    /// [`Self::begin_images`], and the structure regressor's predictions on the
+    /// same images (computed on the device, in the same readback).
+    pub fn begin_view(&self, z: Vec<f32>, regressor: Option<&StructureNet>) -> PendingImages {
         let k = self.setup.latent_dim;
         let n = z.len() / k;
         let z = host_tensor(z, k, &self.device);
-        let mut tx = Transaction::default().register(self.g.valid().forward(z));
+        let images = self.g.valid().forward(z);
+        let mut tx = Transaction::default().register(images.clone());
+        if let Some(net) = regressor {
+            tx = tx.register(net.forward(images));
+        }
         if let Some((d, g)) = &self.losses {
             tx = tx.register(d.clone()).register(g.clone());
         }
@@ -219,6 +310,22 @@ impl TrainerFaces {
             n,
             size: self.setup.resolution,
             has_losses: self.losses.is_some(),
+            has_predictions: regressor.is_some(),
+        }
+    }
+
+    /// Only the last (D, G) losses, when no images are due.
+    pub fn begin_losses(&self) -> PendingImages {
+        let mut tx = Transaction::default();
+        if let Some((d, g)) = &self.losses {
+            tx = tx.register(d.clone()).register(g.clone());
+        }
+        PendingImages {
+            tx,
+            n: 0,
+            size: self.setup.resolution,
+            has_losses: self.losses.is_some(),
+            has_predictions: false,
         }
     }
 }
@@ -229,6 +336,16 @@ pub struct PendingImages {
     n: usize,
     size: usize,
     has_losses: bool,
+    has_predictions: bool,
+}
+
+/// What a [`PendingImages`] reads: images `[n][size][size][3]` in [0, 1], the
+/// regressor's predictions `[n][PARAM_COUNT]` when asked for, and the last losses.
+#[derive(Clone, Debug, Default)]
+pub struct View {
+    pub images: Vec<f32>,
+    pub predictions: Option<Vec<f32>>,
+    pub losses: Option<(f64, f64)>,
 }
 
 /// Images `[n][size][size][3]` in [0, 1], and the last (D, G) losses.
@@ -236,14 +353,28 @@ pub type Images = (Vec<f32>, Option<(f64, f64)>);
 
 impl PendingImages {
     pub async fn read(self) -> Result<Images, ReadError> {
-        let data = execute(self.tx).await?;
+        let v = self.read_view().await?;
+        Ok((v.images, v.losses))
+    }
+
+    pub async fn read_view(self) -> Result<View, ReadError> {
+        let data = if self.n == 0 && !self.has_losses {
+            Vec::new()
+        } else {
+            execute(self.tx).await?
+        };
         let mut it = data.into_iter();
         let mut next = || {
             it.next()
-                .ok_or_else(|| ReadError("an image tensor is missing".into()))
+                .ok_or_else(|| ReadError("a tensor is missing from the readback".into()))
                 .and_then(floats)
         };
-        let nchw = next()?;
+        let nchw = if self.n > 0 { next()? } else { Vec::new() };
+        let predictions = if self.has_predictions {
+            Some(next()?)
+        } else {
+            None
+        };
         let losses = if self.has_losses {
             Some((next()?[0] as f64, next()?[0] as f64))
         } else {
@@ -261,7 +392,11 @@ impl PendingImages {
                 }
             }
         }
-        Ok((out, losses))
+        Ok(View {
+            images: out,
+            predictions,
+            losses,
+        })
     }
 }
 

@@ -5,6 +5,7 @@
 mod backend;
 mod compare;
 mod dice;
+mod faces;
 mod lab2d;
 mod playground;
 

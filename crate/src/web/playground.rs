@@ -101,7 +101,7 @@ async fn refresh(inner: &Rc<RefCell<Inner>>) -> Result<Frame1d, JsValue> {
 }
 
 /// `sanitizeConfig(patch)`: the default config of the patch's lesson (`"1d"`
-/// unless it says `lesson: "2d"` or `"dice"`) with every valid key of `patch` applied, and
+/// unless it says `lesson: "2d"`, `"faces"` or `"dice"`) with every valid key of `patch` applied, and
 /// one message for each key that was not. For untrusted input, such as a
 /// shared link's hash or a widget's attributes, that should apply what it can.
 #[wasm_bindgen(js_name = sanitizeConfig)]
@@ -117,6 +117,12 @@ pub fn sanitize_config(patch: JsValue) -> Result<JsValue, JsValue> {
     let lesson = patch.get("lesson").and_then(|l| l.as_str());
     if lesson == Some("2d") {
         let (config, errors) = Config2d::default().apply_lenient(&patch);
+        to_js(&Sanitized {
+            config,
+            notices: notices(errors),
+        })
+    } else if lesson == Some("faces") {
+        let (config, errors) = crate::config::ConfigFaces::default().apply_lenient(&patch);
         to_js(&Sanitized {
             config,
             notices: notices(errors),
@@ -144,6 +150,7 @@ pub fn config_keys() -> Vec<String> {
     for k in crate::config::KEYS_2D
         .iter()
         .chain(crate::config::KEYS_DICE)
+        .chain(crate::config::KEYS_FACES)
     {
         if !keys.iter().any(|x| x == k) {
             keys.push(k.to_string());
