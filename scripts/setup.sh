@@ -40,6 +40,8 @@ if [ "${1:-}" = "--test" ]; then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium chromium-driver)
   ls /usr/share/vulkan/icd.d/lvp_icd*.json >/dev/null 2>&1 || missing+=(mesa-vulkan-drivers)
+  # The PyTorch-parity test installs its reference with pip into a temporary folder.
+  python3 -m pip --version >/dev/null 2>&1 || missing+=(python3 python3-pip)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} from Debian"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -11,6 +11,9 @@ step() { printf '\n\033[1;32m== %s\033[0m\n' "$*"; }
 step "native tests (flex, and wgpu on lavapipe)"
 cargo test --workspace --locked
 
+step "numeric parity with PyTorch's DCGAN (checkpoint fetched with pip into a temp dir)"
+python3 scripts/torch-parity.py
+
 step "JS API typings (tsc --strict)"
 npx tsc --strict --noEmit --lib es2022,dom --target es2022 --moduleResolution bundler --module esnext tests/types/usage.ts
 

@@ -86,3 +86,34 @@ test('the 2-D lab trains on WebGPU too, WGAN-GP included, and its layers draw', 
     await server.close();
   }
 });
+
+test('the faces lesson trains a few steps on WebGPU: the grid changes, the losses stay finite', async () => {
+  const server = await serve();
+  const browser = await launch({ webgpu: true });
+  try {
+    const { page } = browser;
+    await openPlayground(page, `${server.url}/?backend=webgpu#lesson=faces&refreshEvery=1`, 240_000);
+    const s0 = await page.evaluate(() => window.gan.state());
+    assert.equal(s0.backend, 'webgpu', JSON.stringify(s0));
+    assert.equal(s0.pretrained.used, true);
+    const grid = () => page.evaluate(() => {
+      const c = document.querySelector('gan-playground').shadowRoot.querySelector('#grid-canvas');
+      return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data);
+    });
+    const before = await grid();
+    const t0 = Date.now();
+    const s = await page.evaluate(() => window.gan.step(2));
+    console.log(`2 faces steps on WebGPU (SwiftShader), with 2 grid redraws: ${Date.now() - t0} ms`);
+    assert.equal(s.step, s0.step + 2);
+    assert.ok(Number.isFinite(s.lossD) && Number.isFinite(s.lossG), JSON.stringify(s));
+    assert.ok(Number.isFinite(s.metrics.structure));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    const after = await grid();
+    const n = after.reduce((k, v, i) => k + (Math.abs(v - before[i]) > 8 ? 1 : 0), 0);
+    assert.ok(n > 1000, `only ${n} pixel values changed`);
+    assert.deepEqual(browser.consoleErrors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

@@ -14,7 +14,7 @@ const SHARE = /* html */ `
 const WEIGHTS = /* html */ `
   <div class="weights" data-control="weights">
     <button id="btn-export" type="button">Export weights</button>
-    <label class="button">Import weights <input id="import-file" type="file" accept=".safetensors"></label>
+    <label class="button">Import weights <input id="import-file" type="file" accept=".safetensors,.pt,.pth,.tar"></label>
   </div>`;
 /** The end of the networks fieldset: width, depth, seed, backend. */
 const NETWORKS = /* html */ `

@@ -11,6 +11,7 @@ pub mod data;
 pub mod image;
 pub mod metrics;
 pub mod model;
+pub mod torch;
 pub mod train;
 
 #[cfg(target_arch = "wasm32")]

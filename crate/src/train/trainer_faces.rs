@@ -285,6 +285,54 @@ impl TrainerFaces {
         Ok(t)
     }
 
+    /// A trainer whose G is a PyTorch-tutorial DCGAN generator checkpoint
+    /// (`netG`'s state dict, as `torch.save` writes it), with a fresh D of
+    /// width `ndf`; the latent, ngf and resolution come from the file.
+    pub fn from_torch_generator(
+        bytes: &[u8],
+        base: &FacesSetup,
+        device: &Device,
+    ) -> Result<TrainerFaces, CheckpointError> {
+        let tensors = crate::torch::read_state_dict(bytes)?;
+        let (latent_dim, ngf, resolution) = crate::torch::dcgan_generator_shape(&tensors)?;
+        let setup = FacesSetup {
+            latent_dim,
+            ngf,
+            resolution,
+            ..base.clone()
+        };
+        if !(1..=512).contains(&latent_dim) || !(1..=128).contains(&ngf) {
+            return Err(CheckpointError(format!(
+                "a generator with a {latent_dim}-D latent and ngf {ngf} is beyond what the lesson runs"
+            )));
+        }
+        let mut t = TrainerFaces::new(&setup, device);
+        let find = |ours: &str| {
+            crate::torch::torch_name(ours)
+                .and_then(|theirs| tensors.iter().find(|x| x.name == theirs))
+        };
+        for (name, shape) in params::param_shapes(&t.g, "g") {
+            let theirs = crate::torch::torch_name(&name).unwrap_or_default();
+            match find(&name) {
+                None => {
+                    return Err(CheckpointError(format!(
+                        "the checkpoint lacks `{theirs}` (our `{name}`)"
+                    )))
+                }
+                Some(x) if x.shape != shape => {
+                    return Err(CheckpointError(format!(
+                        "`{theirs}` has shape {:?}; our `{name}` needs {shape:?}",
+                        x.shape
+                    )))
+                }
+                Some(_) => {}
+            }
+        }
+        let lookup = |name: &str| find(name).map(|x| x.values.clone()).unwrap_or_default();
+        t.g = params::with_values(t.g, "g", &lookup);
+        Ok(t)
+    }
+
     /// G on the latents `z` (`[n, latent]`, row-major), read back as images
     /// `[n][size][size][3]` in [0, 1], with the last losses.
     pub fn begin_images(&self, z: Vec<f32>) -> PendingImages {

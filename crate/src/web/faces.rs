@@ -603,19 +603,29 @@ impl FacesLesson {
     }
 
     /// Replaces G, D, the shape and the step with a faces weight file's (the
-    /// backend, dataset and pacing stay). A bad file rejects and changes nothing.
+    /// backend, dataset and pacing stay), or G with a PyTorch-tutorial DCGAN
+    /// `netG` checkpoint's (D starts afresh). A bad file rejects and changes nothing.
     #[wasm_bindgen(js_name = importWeights)]
     pub fn import_weights(&self, bytes: &[u8]) -> Promise {
         let inner = self.inner.clone();
         let bytes = bytes.to_vec();
         future_to_promise(async move {
             let fail = |e: &dyn std::fmt::Display| js_error(format!("importWeights: {e}"));
-            let ck = Checkpoint::<FacesSetup>::decode(&bytes).map_err(|e| fail(&e))?;
-            let device = inner.borrow().backend.device.clone();
-            let trainer = TrainerFaces::from_checkpoint(&ck, &device).map_err(|e| fail(&e))?;
+            let (device, base) = {
+                let s = inner.borrow();
+                (s.backend.device.clone(), s.config.setup())
+            };
+            // A zip is a PyTorch checkpoint (the DCGAN tutorial's netG); else our safetensors.
+            let trainer = if bytes.starts_with(b"PK") {
+                TrainerFaces::from_torch_generator(&bytes, &base, &device)
+                    .map_err(|e| fail(&format!("a PyTorch checkpoint, but {e}")))?
+            } else {
+                let ck = Checkpoint::<FacesSetup>::decode(&bytes).map_err(|e| fail(&e))?;
+                TrainerFaces::from_checkpoint(&ck, &device).map_err(|e| fail(&e))?
+            };
             {
                 let mut s = inner.borrow_mut();
-                let config = s.config.with_setup(&ck.config);
+                let config = s.config.with_setup(trainer.setup());
                 // The new shape, without the pretrained file: then the imported model.
                 s.config = ConfigFaces {
                     pretrained: false,
