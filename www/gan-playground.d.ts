@@ -147,6 +147,43 @@ export interface StateDice extends Omit<State, 'config' | 'metrics'> {
   config: ConfigDice;
 }
 
+/** The faces lesson's config. */
+export interface ConfigFaces {
+  lesson: 'faces';
+  backend: 'auto' | 'cpu' | 'webgpu';
+  /** What D sees as real: procedural faces, or the images loaded through the dataset panel. */
+  dataset: 'procedural' | 'uploaded';
+  resolution: 32 | 64;
+  /** G's and D's widths, 4..=64. */
+  ngf: number;
+  ndf: number;
+  /** 2..=256 */
+  latentDim: number;
+  /** 1..=256 */
+  batch: number;
+  lr: number;
+  loss: 'hinge' | 'nonsaturating' | 'minimax' | 'lsgan';
+  seed: number;
+  /** 1..=100 */
+  stepsPerFrame: number;
+  /** Redraw the grid (and score it) every this many steps, 1..=1000. */
+  refreshEvery: number;
+  /** Start from the shipped pretrained generator when the shape matches. */
+  pretrained: boolean;
+}
+
+export interface StateFaces extends Omit<State, 'config' | 'metrics'> {
+  /** The Fréchet distance between the structure regressor's readings of G's 64 grid faces and of real faces. */
+  metrics: { structure: number | null };
+  config: ConfigFaces;
+  pretrained: { used: boolean; step: number | null; note: string | null };
+  /** How many of your images are loaded. */
+  uploaded: number;
+  resolution: 32 | 64;
+  /** The latent sliders' names. */
+  sliders: string[];
+}
+
 /** The names `controls=`, `hide=` and a link's `_hide` accept. */
 export type ControlName =
   | 'play' | 'pause' | 'step' | 'reset' | 'resetAll' | 'message' | 'share' | 'seed'
@@ -154,9 +191,11 @@ export type ControlName =
   | 'target' | 'weights'
   | 'stepD' | 'stepG' | 'slow' | 'presets' | 'dataset' | 'loss' | 'clip' | 'gpWeight' | 'optimizerG' | 'optimizerD'
   | 'dSteps' | 'gSteps' | 'latent' | 'view'
-  | 'reroll' | 'die' | 'rolls' | 'compare';
+  | 'reroll' | 'die' | 'rolls' | 'compare'
+  | 'pretrained' | 'upload' | 'walk' | 'sliders' | 'lr' | 'refreshEvery' | 'resolution' | 'ngf' | 'ndf';
 /** The names `panels=` accepts. */
-export type PanelName = 'latent' | 'mapping' | 'distributions' | 'losses' | 'lab' | 'dice' | 'tv' | 'compare';
+export type PanelName = 'latent' | 'mapping' | 'distributions' | 'losses' | 'lab' | 'dice' | 'tv' | 'compare'
+  | 'faces' | 'dataset' | 'timeline' | 'walk' | 'sliders';
 
 /** The events a `<gan-playground>` fires (all `CustomEvent`s, none bubbles). */
 export interface GanPlaygroundEvents {
@@ -178,6 +217,8 @@ export interface GanPlaygroundEvents {
   compare: CustomEvent<{ step: number; accuracy: number; js: number | null }>;
   /** Slow mode's phase in the 2-D lab (null when it stops). */
   phase: CustomEvent<{ phase: 'sample' | 'd' | 'g' | null }>;
+  /** The faces lesson read your images: how many loaded, and one message per file that did not. */
+  upload: CustomEvent<{ loaded: number; errors: string[] }>;
 }
 
 /** The calls of the playground: the element's own methods, and `window.gan` on the page. */
@@ -192,10 +233,13 @@ export interface GanApi {
   configure(patch: Partial<Config1d>): Promise<State>;
   configure(patch: Partial<Config2d>): Promise<State2d>;
   configure(patch: Partial<ConfigDice>): Promise<StateDice>;
+  configure(patch: Partial<ConfigFaces>): Promise<StateFaces>;
   /** 1 ≤ n ≤ 100 000; `mode` (2-D lab only): "d" or "g" steps one network. */
   step(n?: number, mode?: 'both' | 'd' | 'g'): Promise<State>;
   /** Numbers (1-D), [x, y] pairs (2-D) or faces 1..6 (dice). */
-  sample(n: number): Promise<number[] | [number, number][]>;
+  sample(n: number): Promise<number[] | [number, number][] | Uint8ClampedArray[]>;
+  /** The faces lesson: n faces of G on fresh latents, RGBA at the model's resolution (64×64×4 bytes by default); 1 ≤ n ≤ 1024. */
+  sampleImages(n: number): Promise<Uint8ClampedArray[]>;
   /** Before `ready`: plays once ready. */
   play(): void;
   pause(): void;

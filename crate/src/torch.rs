@@ -316,10 +316,12 @@ fn unpickle(data: &[u8]) -> Result<Val, CheckpointError> {
                             stride,
                         })));
                     }
-                    other => return Err(bad(format!(
+                    other => {
+                        return Err(bad(format!(
                         "the pickle calls `{}`, which a state dict does not; refusing to run it",
                         other.chars().take(60).collect::<String>()
-                    ))),
+                    )))
+                    }
                 }
             }
             b'.' => return pop(&mut stack),

@@ -1,7 +1,7 @@
 // Compiled with `tsc --strict --noEmit` by scripts/test.sh: the typings accept
 // what the API accepts and refuse what it refuses (each @ts-expect-error must
 // be an error, or tsc fails).
-import type { GanApi, GanPlaygroundElement, State, State2d, Config1d } from '../../www/gan-playground';
+import type { GanApi, GanPlaygroundElement, State, State2d, StateFaces, Config1d } from '../../www/gan-playground';
 
 export async function usage(gan: GanApi): Promise<number> {
   await gan.ready;
@@ -9,7 +9,7 @@ export async function usage(gan: GanApi): Promise<number> {
   await gan.configure({ target: { kind: 'custom', histogram: [1, 2, 3], low: -2, high: 2 } });
   await gan.configure({ backend: 'webgpu' });
   const after = await gan.step(10);
-  const xs: number[] | [number, number][] = await gan.sample(100);
+  const xs: number[] | [number, number][] | Uint8ClampedArray[] = await gan.sample(100);
   const bytes: Uint8Array = await gan.exportWeights();
   await gan.importWeights(bytes);
   gan.play();
@@ -65,4 +65,14 @@ export async function element(): Promise<number> {
   // @ts-expect-error: playing is read-only
   el.playing = true;
   return steps + (ready.state().step);
+}
+
+export async function faces(gan: GanApi): Promise<number> {
+  const s: StateFaces = await gan.configure({ lesson: 'faces', dataset: 'procedural', ngf: 16, ndf: 16, resolution: 64, latentDim: 100 });
+  const imgs: Uint8ClampedArray[] = await gan.sampleImages(4);
+  // @ts-expect-error: 48 is not a resolution the lesson offers
+  await gan.configure({ lesson: 'faces', resolution: 48 });
+  // @ts-expect-error: no such faces dataset
+  await gan.configure({ lesson: 'faces', dataset: 'celeba' });
+  return imgs[0].length + (s.metrics.structure ?? 0) + s.uploaded;
 }
