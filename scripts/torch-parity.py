@@ -91,7 +91,7 @@ try:
 
     env = dict(os.environ, GAN_TORCH_CHECKPOINT=ckpt, GAN_TORCH_Z=os.path.join(tmp, "z.f32"),
                GAN_TORCH_OUT=os.path.join(tmp, "out.f32"))
-    subprocess.run(["cargo", "test", "--locked", "-p", "gan-playground", "--test", "torch_parity",
+    subprocess.run(["cargo", "test", "--workspace", "--locked", "--test", "torch_parity",
                     "--", "--ignored", "--nocapture"], check=True, env=env)
 finally:
     shutil.rmtree(tmp, ignore_errors=True)

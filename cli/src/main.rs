@@ -1,5 +1,5 @@
 //! `gan-train`: trains a lesson's model natively (the same model code as the
-//! browser), on flex or wgpu, with a progress line, periodic safetensors
+//! browser), on flex or wgpu, with a progress bar (indicatif), periodic safetensors
 //! checkpoints (the files the page imports) and, for faces, sample grids.
 //!
 //!   cargo run --release --bin gan-train -- --lesson faces --steps 2000 --every 500 --out runs/faces
@@ -278,55 +278,18 @@ fn save(run: &Run, out: &Path, f16: bool) -> Result<Vec<PathBuf>, String> {
     Ok(written)
 }
 
-/// A one-line progress bar on stderr: steps, rate, time left, the last losses.
-struct Progress {
-    total: u64,
-    done: u64,
-    t0: Instant,
-    message: String,
-}
-
-impl Progress {
-    fn new(total: u64) -> Self {
-        Progress {
-            total,
-            done: 0,
-            t0: Instant::now(),
-            message: String::new(),
-        }
-    }
-    fn draw(&self) {
-        let width = 30;
-        let filled = (self.done * width / self.total.max(1)) as usize;
-        let secs = self.t0.elapsed().as_secs_f64();
-        let rate = self.done as f64 / secs.max(1e-9);
-        let eta = (self.total - self.done) as f64 / rate.max(1e-9);
-        eprint!(
-            "\r[{}{}] {}/{} steps · {:.1} steps/s · eta {:.0} s · {}   ",
-            "#".repeat(filled),
-            " ".repeat(width as usize - filled),
-            self.done,
-            self.total,
-            rate,
-            eta,
-            self.message
-        );
-    }
-    fn inc(&mut self) {
-        self.done += 1;
-        // Redraw a few times a second at most, and at the end.
-        if self.done == self.total || self.done % 5 == 0 {
-            self.draw();
-        }
-    }
-    fn println(&self, line: String) {
-        eprintln!("\r{line}{}", " ".repeat(40));
-        self.draw();
-    }
-    fn finish(&self) {
-        self.draw();
-        eprintln!();
-    }
+/// The progress bar on stderr (indicatif): steps, rate, time left, the last
+/// losses. Hidden when stderr is not a terminal; the summary line still prints.
+fn progress(total: u64) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "[{bar:30}] {pos}/{len} steps · {per_sec} · eta {eta} · {msg}",
+        )
+        .expect("a valid template")
+        .progress_chars("#> "),
+    );
+    bar
 }
 
 fn main() {
@@ -334,17 +297,17 @@ fn main() {
         let a = parse()?;
         let dev = device(&a.backend)?;
         let mut run = start(&a, &dev)?;
-        let mut bar = Progress::new(a.steps);
+        let bar = progress(a.steps);
         let t0 = Instant::now();
         for i in 1..=a.steps {
             run.step();
             // Reading the losses syncs the device: every 25 steps, not every step.
             if i % 25 == 0 || i == a.steps {
                 if let Some(m) = run.message() {
-                    bar.message = m;
+                    bar.set_message(m);
                 }
             }
-            bar.inc();
+            bar.inc(1);
             if a.every > 0 && i % a.every == 0 && i != a.steps {
                 for p in save(&run, &a.out, a.f16)? {
                     bar.println(format!("wrote {}", p.display()));
