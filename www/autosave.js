@@ -3,6 +3,12 @@
 // it was left. A link's hash, when present, wins.
 /** The least time between two saves while training runs, in ms. */
 const SAVE_EVERY_MS = 3000;
+/**
+ * Largest weight file kept in localStorage (base64 adds a third; browsers give
+ * an origin about 5 MB, shared by every widget). The faces DCGAN (2.2 MB) is
+ * over it: that lesson keeps its config, and Export weights keeps the model.
+ */
+const MAX_SAVED_WEIGHTS = 1024 * 1024;
 
 const toBase64 = (bytes) => {
   let s = '';
@@ -58,8 +64,10 @@ export function startAutosave(gan, key, warn) {
     pending = true;
     setTimeout(async () => {
       try {
-        // A lesson with no model to export (the dice) keeps its config alone.
-        const weights = await gan.exportWeights().then(toBase64, () => null);
+        // A lesson with no model to export (the dice), or too large a one (the
+        // faces), keeps its config alone.
+        const weights = gan.live.lesson === 'faces' ? null
+          : await gan.exportWeights().then((b) => (b.length <= MAX_SAVED_WEIGHTS ? toBase64(b) : null), () => null);
         const { config, step } = gan.state();
         localStorage.setItem(key, JSON.stringify({ config, step, weights }));
         savedStep = step;
