@@ -91,13 +91,13 @@ test('the API page documents every config key, control name and panel, under the
     const element = await (await fetch(`${server.url}/www/element.js`)).text();
     const panels = names(element.match(/PANEL_NAMES = \[([^\]]+)\]/)[1]);
     const keys = [];
-    for (const lesson of ['1d', '2d', 'dice']) {
+    for (const lesson of ['1d', '2d', 'dice', 'faces']) {
       await page.goto(`${server.url}/?dev#lesson=${lesson}`);
       await page.waitForFunction(() => window.gan !== undefined, null, { timeout: 120_000, polling: 100 });
       keys.push(...Object.keys(await page.evaluate(() => window.gan.state().config)));
     }
     for (const name of [...keys, ...controls, ...panels]) assert.ok(text.includes(name), `api.html does not mention ${name}`);
-    assert.ok(controls.length >= 35 && panels.length === 8 && keys.length >= 35, `${controls.length} controls, ${panels.length} panels, ${keys.length} keys`);
+    assert.ok(controls.length >= 35 && panels.length === 13 && keys.length >= 45, `${controls.length} controls, ${panels.length} panels, ${keys.length} keys`);
     assert.deepEqual(violations, []);
   } finally {
     await page.close();

@@ -161,6 +161,19 @@ test('a folder of two images and a broken file trains on the two and shows one e
     assert.match(msgs.join('\n'), /a\.png: the file is empty \(0 bytes\)/);
     assert.equal((await gan(() => window.gan.state())).uploaded, 2);
     await gan(() => window.gan.configure({ dataset: 'procedural' }));
+    // A link that asks for uploaded images starts on the procedural faces, and says why.
+    const linked = await gan(async () => {
+      const el = document.createElement('gan-playground');
+      el.setAttribute('lesson', 'faces');
+      el.setAttribute('dataset', 'uploaded');
+      document.body.append(el);
+      await el.ready;
+      const s = el.state();
+      el.remove();
+      return [s.config.dataset, s.datasetNote];
+    });
+    assert.equal(linked[0], 'procedural');
+    assert.match(linked[1], /not kept across page loads/);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -184,7 +184,7 @@ test('configure({lesson}) switches the widget; a bad switch changes nothing', as
   assert.ok(await page.locator('#dice-canvas').isVisible());
   assert.equal(await page.locator('#lab-canvas').count(), 0, 'the lab is gone');
   for (const [patch, message] of [
-    [{ lesson: 'faces' }, /`lesson` must be one of "1d", "2d", "dice"; got "faces"/],
+    [{ lesson: 'celeba' }, /`lesson` must be one of "1d", "2d", "faces", "dice"; got "celeba"/],
     [{ lesson: '2d', loss: 'wgan' }, /`loss` must be one of/],
   ]) {
     const err = await gan((p) => window.gan.configure(p).then(() => null, (e) => e.message), patch);

@@ -200,7 +200,7 @@ test('changing the lesson attribute switches that widget, and only it', async ()
   assert.ok(await shown('a', '#btn-play'));
   await on('a', (el) => el.setAttribute('lesson', 'nope'));
   await page.locator('#a #error').waitFor({ state: 'visible' });
-  assert.match(await page.locator('#a #error').textContent(), /`lesson` must be one of "1d", "2d", "dice"; got "nope"/);
+  assert.match(await page.locator('#a #error').textContent(), /`lesson` must be one of "1d", "2d", "faces", "dice"; got "nope"/);
   assert.equal(await on('a', (el) => el.state().config.lesson), 'dice');
 });
 

@@ -179,6 +179,8 @@ export interface StateFaces extends Omit<State, 'config' | 'metrics'> {
   pretrained: { used: boolean; step: number | null; note: string | null };
   /** How many of your images are loaded. */
   uploaded: number;
+  /** Set when a saved config or a link asked for your images, which are never kept: the procedural faces train instead. */
+  datasetNote: string | null;
   resolution: 32 | 64;
   /** The latent sliders' names. */
   sliders: string[];

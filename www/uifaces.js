@@ -168,7 +168,8 @@ export function mountUiFaces(root, gan, options) {
       $('pretrained-note').textContent = p.used
         ? `Started from the shipped pretrained generator (trained ${p.step} steps natively).`
         : p.note ? `From scratch: ${p.note}.` : 'From scratch (random weights, N(0, 0.02)).';
-      $('dataset-name').textContent = c.dataset === 'uploaded' ? `your ${state.uploaded} images` : 'procedural faces';
+      $('dataset-name').textContent = c.dataset === 'uploaded' ? `your ${state.uploaded} images`
+        : `procedural faces${state.datasetNote ? ` (${state.datasetNote})` : ''}`;
       drawReal();
       if (!sliderInputs.length) buildSliders(state.sliders);
     },

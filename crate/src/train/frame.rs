@@ -169,25 +169,31 @@ pub struct PendingExport<C = Config1d> {
     pub(crate) step: u64,
 }
 
+/// Read-back parameters with their names and shapes (as `params::register` registered them).
+pub(crate) fn named(
+    shapes: Vec<(String, Vec<usize>)>,
+    data: Vec<TensorData>,
+) -> Result<Vec<NamedTensor>, ReadError> {
+    if data.len() != shapes.len() {
+        return Err(ReadError("a parameter is missing from the readback".into()));
+    }
+    shapes
+        .into_iter()
+        .zip(data)
+        .map(|((name, shape), d)| {
+            Ok(NamedTensor {
+                name,
+                shape,
+                values: floats(d)?,
+            })
+        })
+        .collect()
+}
+
 impl<C: LessonConfig> PendingExport<C> {
     /// The safetensors bytes of G, D and the config.
     pub async fn read(self) -> Result<Vec<u8>, ReadError> {
-        let data = execute(self.tx).await?;
-        if data.len() != self.shapes.len() {
-            return Err(ReadError("a parameter is missing from the readback".into()));
-        }
-        let tensors = self
-            .shapes
-            .into_iter()
-            .zip(data)
-            .map(|((name, shape), d)| {
-                Ok(NamedTensor {
-                    name,
-                    shape,
-                    values: floats(d)?,
-                })
-            })
-            .collect::<Result<Vec<_>, ReadError>>()?;
+        let tensors = named(self.shapes, execute(self.tx).await?)?;
         Ok(Checkpoint {
             config: self.config,
             step: self.step,

@@ -13,7 +13,7 @@ use burn::tensor::{Device, Tensor, TensorData, Transaction};
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 
-use super::frame::{execute, floats, ReadError};
+use super::frame::{execute, floats, named, ReadError};
 use super::trainer_faces::to_nchw;
 use crate::checkpoint::{check_tensors, Checkpoint, CheckpointError, LessonConfig, NamedTensor};
 use crate::config::ConfigError;
@@ -168,17 +168,7 @@ impl StructureTrainer {
         let s = self.scorer(REAL_STATS_FACES).await?;
         let shapes = params::param_shapes(&s.net, "net");
         let data = execute(params::register(&s.net, Transaction::default())).await?;
-        let mut tensors = shapes
-            .into_iter()
-            .zip(data)
-            .map(|((name, shape), d)| {
-                Ok(NamedTensor {
-                    name,
-                    shape,
-                    values: floats(d)?,
-                })
-            })
-            .collect::<Result<Vec<_>, ReadError>>()?;
+        let mut tensors = named(shapes, data)?;
         tensors.push(NamedTensor {
             name: "real.mean".into(),
             shape: vec![PARAM_COUNT],

@@ -81,6 +81,7 @@ struct State<'a> {
     config: &'a ConfigFaces,
     pretrained: Pretrained,
     uploaded: usize,
+    dataset_note: Option<&'a str>,
     resolution: usize,
     sliders: Vec<&'static str>,
 }
@@ -106,6 +107,8 @@ struct Inner {
     directions: Option<Vec<Vec<f32>>>,
     rng: StdRng,
     last: FrameFaces,
+    /// Why the dataset is not the one asked for at creation, if it is not.
+    dataset_note: Option<String>,
 }
 
 #[wasm_bindgen]
@@ -139,6 +142,7 @@ impl Inner {
                 note: self.pretrained_note.clone(),
             },
             uploaded: self.uploaded.as_ref().map_or(0, |u| u.1),
+            dataset_note: self.dataset_note.as_deref(),
             resolution: self.config.resolution,
             sliders: SLIDERS.iter().map(|s| s.0).collect(),
         }
@@ -316,14 +320,16 @@ impl FacesLesson {
     /// shipped generator's safetensors bytes (or null). Rejects on a bad config.
     pub fn create(patch: JsValue, pretrained: Option<Vec<u8>>) -> Promise {
         future_to_promise(async move {
-            let config = ConfigFaces::default()
+            let mut config = ConfigFaces::default()
                 .apply(&patch_from_js(patch)?)
                 .map_err(js_error)?;
-            if config.dataset == FacesDataset::Uploaded {
-                return Err(js_error(
-                    "`dataset: \"uploaded\"` needs your images first: load them, then switch",
-                ));
-            }
+            // A saved config or a link may say "uploaded", but images are never
+            // kept or shared: start on the procedural faces and say so.
+            let dataset_note = (config.dataset == FacesDataset::Uploaded).then(|| {
+                config.dataset = FacesDataset::Procedural;
+                "your images are not kept across page loads or in links: load them again"
+                    .to_string()
+            });
             let backend = select(config.backend, false).await.map_err(js_error)?;
             let structure = Structure::from_bytes(SHIPPED, &backend.device)
                 .map_err(|e| js_error(format!("the structure regressor: {e}")))?;
@@ -347,6 +353,7 @@ impl FacesLesson {
                 directions: None,
                 rng: StdRng::seed_from_u64(0),
                 last: FrameFaces::default(),
+                dataset_note,
             };
             inner.build();
             let inner = Rc::new(RefCell::new(inner));
@@ -583,6 +590,7 @@ impl FacesLesson {
             {
                 let mut s = inner.borrow_mut();
                 s.uploaded = Some((Arc::new(pixels), n));
+                s.dataset_note = None;
                 s.structure_uploaded = None;
                 s.apply_data();
             }
