@@ -1,6 +1,6 @@
 // Takes the README's screenshots in headless Chromium after training. Needs a built dist/.
 //   node scripts/screenshot.mjs [lesson=1d] [steps=1500] [out.png]
-// (1d: the bimodal target; 2d: the ring of 8.)
+// (1d: the bimodal target; 2d: the ring of 8; faces: the pretrained generator, trained on.)
 import { serve, launch, openPlayground } from '../tests/harness.mjs';
 
 const lesson = process.argv[2] ?? '1d';

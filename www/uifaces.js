@@ -337,5 +337,6 @@ export function mountUiFaces(root, gan, options) {
   shell.start();
   showPick();
   slide();
+  walk(-1, -1); // the walk panel starts walking between two random faces
   return { ...shell, destroy: () => { clearInterval(walkTimer); shell.destroy(); }, load };
 }

@@ -89,6 +89,40 @@ fn trains_saves_and_resumes_every_lesson() {
     ]);
     assert_eq!(code, 2);
     assert!(text.contains("`resolution` must be 32 or 64"), "{text}");
+    // The structure regressor, in f16 (as shipped): it loads as a scorer.
+    let (code, text) = run(&[
+        "--lesson",
+        "structure",
+        "--steps",
+        "3",
+        "--batch",
+        "8",
+        "--f16",
+        "--out",
+        d,
+    ]);
+    assert_eq!(code, 0, "{text}");
+    let bytes = std::fs::read(dir.join("structure-step3.safetensors")).unwrap();
+    gan_playground::train::structure::Structure::from_bytes(&bytes, &burn::tensor::Device::flex())
+        .expect("the regressor's file loads");
+    // --f16 halves a faces file's tensors, and --steps 0 converts a checkpoint.
+    let (code, text) = run(&[
+        "--resume",
+        resumed.to_str().unwrap(),
+        "--steps",
+        "0",
+        "--f16",
+        "--out",
+        &format!("{d}/half"),
+    ]);
+    assert_eq!(code, 0, "{text}");
+    let (full, half) = (
+        std::fs::metadata(&resumed).unwrap().len(),
+        std::fs::metadata(dir.join("half/faces-step4.safetensors"))
+            .unwrap()
+            .len(),
+    );
+    assert!(half * 10 < full * 6, "{half} bytes in f16, {full} in f32");
     let (code, text) = run(&["--steps", "many"]);
     assert_eq!(code, 2);
     assert!(text.contains("--steps takes a whole number"), "{text}");

@@ -20,6 +20,8 @@ export function ticks(lo, hi, count = 5) {
 
 /** @param {number} v */
 function fmt(v) {
+  // Step counts stay whole numbers (a run resumed at step 10,000 reads 10000, 10005, ...).
+  if (Number.isInteger(v) && Math.abs(v) < 1e6) return String(v);
   return Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v !== 0) ? v.toExponential(0) : String(+v.toFixed(2));
 }
 
