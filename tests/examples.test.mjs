@@ -93,7 +93,8 @@ test('the API page documents every config key, control name and panel, under the
     const keys = [];
     for (const lesson of ['1d', '2d', 'dice', 'faces']) {
       await page.goto(`${server.url}/?dev#lesson=${lesson}`);
-      await page.waitForFunction(() => window.gan !== undefined, null, { timeout: 120_000, polling: 100 });
+      // Only the hash changes between lessons: wait for the switch itself.
+      await page.waitForFunction((l) => window.gan?.state().config.lesson === l, lesson, { timeout: 120_000, polling: 100 });
       keys.push(...Object.keys(await page.evaluate(() => window.gan.state().config)));
     }
     for (const name of [...keys, ...controls, ...panels]) assert.ok(text.includes(name), `api.html does not mention ${name}`);
