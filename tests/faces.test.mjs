@@ -207,3 +207,23 @@ test('bad config is refused with the key named and changes nothing; from scratch
   const imgs = await gan(() => window.gan.sampleImages(1).then((a) => a[0].length));
   assert.equal(imgs, 32 * 32 * 4);
 });
+
+test('Import weights takes a PyTorch-tutorial netG checkpoint; a damaged one changes nothing', async () => {
+  const fixture = new URL('../crate/tests/fixtures/netg-small.pth', import.meta.url).pathname;
+  const before = await gan(() => window.gan.state());
+  const { readFile } = await import('node:fs/promises');
+  const bytes = [...(await readFile(fixture))];
+  const bad = await gan((b) => window.gan.importWeights(new Uint8Array(b)).then(() => null, (e) => e.message), bytes.slice(0, 30000));
+  assert.match(bad, /importWeights: a PyTorch checkpoint, but/);
+  const same = await gan(() => window.gan.state());
+  assert.deepEqual([same.step, same.config], [before.step, before.config]);
+  // Through the page's own file input, as a user would.
+  await page.locator('gan-playground').locator('#import-file').setInputFiles(fixture);
+  await page.waitForFunction(() => window.gan.state().config.ngf === 4, null, { polling: 50, timeout: 20_000 });
+  const s = await gan(() => window.gan.state());
+  assert.deepEqual([s.config.ngf, s.config.latentDim, s.config.resolution, s.step], [4, 8, 64, 0]);
+  const img = await gan(() => window.gan.sampleImages(1).then((a) => a[0].length));
+  assert.equal(img, 64 * 64 * 4);
+  const t = await gan(() => window.gan.step(2));
+  assert.ok(Number.isFinite(t.lossD) && Number.isFinite(t.lossG));
+});
