@@ -34,6 +34,13 @@ test('after one visit, with the server stopped, a reload still works', async () 
     assert.equal(s.config.seed, 3, 'the link settings came back from the cached page');
     assert.ok(Number.isFinite(s.lossD));
     assert.equal(server.requests.length, requestsBefore, 'nothing reached the (stopped) server');
+    // The faces lesson too: its pretrained generator comes from the cache.
+    assert.ok(cached.includes('/www/assets/faces-generator.safetensors'), JSON.stringify(cached));
+    await page.evaluate(() => window.gan.configure({ lesson: 'faces' }));
+    const f = await page.evaluate(() => window.gan.state());
+    assert.equal(f.pretrained.used, true, JSON.stringify(f.pretrained));
+    assert.ok(Number.isFinite(f.metrics.structure));
+    assert.equal(server.requests.length, requestsBefore, 'nothing reached the (stopped) server');
     assert.deepEqual(browser.foreign, []);
   } finally {
     await browser.close();
