@@ -204,6 +204,23 @@ test('changing the lesson attribute switches that widget, and only it', async ()
   assert.equal(await on('a', (el) => el.state().config.lesson), 'dice');
 });
 
+test('a faces widget embedded from /vendor/gan/ loads its pretrained generator from there', async () => {
+  const r = await page.evaluate(async () => {
+    const el = document.createElement('gan-playground');
+    el.setAttribute('lesson', 'faces');
+    el.setAttribute('panels', 'faces');
+    document.body.append(el);
+    await el.ready;
+    const s = el.state();
+    const imgs = await el.sampleImages(2);
+    el.remove();
+    return { used: s.pretrained.used, structure: s.metrics.structure, n: imgs.length, len: imgs[0].length };
+  });
+  assert.deepEqual([r.used, r.n, r.len], [true, 2, 64 * 64 * 4]);
+  assert.ok(Number.isFinite(r.structure));
+  assert.ok(server.requests.includes('/vendor/gan/www/assets/faces-generator.safetensors'), server.requests.join('\n'));
+});
+
 test('no CSP violation, no console error, and nothing fetched from another host', async () => {
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(browser.consoleErrors, []);
