@@ -4,7 +4,7 @@
 //! LeakyReLU(0.2). Widths `ngf`, `ndf`; resolution 32 or 64 (one stage fewer
 //! at 32). Weights are drawn from N(0, 0.02), batch-norm scales from
 //! N(1, 0.02), as in the paper, from a seeded host RNG.
-//! (Groundwork for the faces lesson: no trainer uses these yet.)
+//! The faces lesson trains them (`train/trainer_faces.rs`).
 
 use burn::module::{Module, Param};
 use burn::nn::conv::{Conv2d, Conv2dConfig, ConvTranspose2d, ConvTranspose2dConfig};

@@ -1,7 +1,10 @@
-//! The faces trainer (groundwork for the faces lesson): the DCGAN on procedural
-//! faces, with Adam(2e-4, β1 0.5) and the non-saturating loss, as in the DCGAN
-//! paper. Faces are drawn on the host per batch (the generator is fast), so a
-//! seed fixes the run on every backend.
+//! The faces lesson's trainer: the DCGAN on procedural faces (or on a fixed
+//! set of images, the user's own), with Adam(2e-4, β1 0.5) as in the DCGAN
+//! paper and the hinge loss by default (see `FacesSetup::default`). Faces are
+//! drawn on the host per batch (the generator is fast), so a seed fixes the run
+//! on every backend. Also: weight files, the PyTorch `netG` import, and
+//! `begin_view`, which reads G's images and the structure regressor's
+//! predictions on them in one transaction.
 
 use burn::module::Module;
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
