@@ -5,8 +5,8 @@
 const SAVE_EVERY_MS = 3000;
 /**
  * Largest weight file kept in localStorage (base64 adds a third; browsers give
- * an origin about 5 MB, shared by every widget). The faces DCGAN (2.2 MB) is
- * over it: that lesson keeps its config, and Export weights keeps the model.
+ * an origin about 5 MB, shared by every widget). A larger model (the faces
+ * DCGAN, 2.2 MB) keeps its config alone, and Export weights keeps the model.
  */
 const MAX_SAVED_WEIGHTS = 1024 * 1024;
 
@@ -59,15 +59,18 @@ export function startAutosave(gan, key, warn) {
   let pending = false;
   let savedStep = -1;
   let warned = false;
+  // Once a model is too large to keep, it stays so until the next configure:
+  // exporting it again every few seconds would read it all back for nothing.
+  let tooLarge = false;
   const save = () => {
     if (pending) return;
     pending = true;
     setTimeout(async () => {
       try {
-        // A lesson with no model to export (the dice), or too large a one (the
-        // faces), keeps its config alone.
-        const weights = gan.live.lesson === 'faces' ? null
-          : await gan.exportWeights().then((b) => (b.length <= MAX_SAVED_WEIGHTS ? toBase64(b) : null), () => null);
+        // A lesson with no model to export (the dice), or too large a one, keeps its config alone.
+        const bytes = tooLarge ? null : await gan.exportWeights().catch(() => null);
+        if (bytes && bytes.length > MAX_SAVED_WEIGHTS) tooLarge = true;
+        const weights = bytes && !tooLarge ? toBase64(bytes) : null;
         const { config, step } = gan.state();
         localStorage.setItem(key, JSON.stringify({ config, step, weights }));
         savedStep = step;
@@ -83,5 +86,8 @@ export function startAutosave(gan, key, warn) {
   gan.addEventListener('frame', (e) => {
     if (/** @type {CustomEvent} */ (e).detail.frame.step !== savedStep) save();
   });
-  gan.addEventListener('configured', save);
+  gan.addEventListener('configured', () => {
+    tooLarge = false; // a new config may mean a new shape
+    save();
+  });
 }

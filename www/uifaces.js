@@ -114,6 +114,7 @@ export function mountUiFaces(root, gan, options) {
   /** @type {{step: number, value: number}[]} */
   let structure = [];
   let drawnAt = /** @type {number | null} */ (null);
+  let timelineAt = -1;
   let pick = { a: -1, b: -1, next: /** @type {'a' | 'b'} */ ('a'), slider: 0 };
   let walkTimer = 0;
   /** @type {HTMLInputElement[]} */
@@ -178,7 +179,8 @@ export function mountUiFaces(root, gan, options) {
       if (frame.imagesStep != null && frame.imagesStep !== drawnAt) {
         drawnAt = frame.imagesStep;
         drawGrid();
-        drawTimeline();
+        // The strip changes only at its marks: copy its pixels out of wasm only then.
+        if (frame.timelineVersion !== timelineAt) { timelineAt = frame.timelineVersion; drawTimeline(); }
         const v = frame.metrics.structure;
         if (structure.length && frame.step < structure[structure.length - 1].step) structure = [];
         if (v != null && (!structure.length || frame.step > structure[structure.length - 1].step)) {
@@ -191,7 +193,7 @@ export function mountUiFaces(root, gan, options) {
     },
   });
   gan.addEventListener('configured', (e) => {
-    if (/** @type {CustomEvent} */ (e).detail.reset) { structure = []; drawnAt = null; }
+    if (/** @type {CustomEvent} */ (e).detail.reset) { structure = []; drawnAt = null; timelineAt = -1; }
   });
   upscale.addEventListener('change', () => { drawGrid(); drawTimeline(); drawReal(); });
   $('btn-scratch').addEventListener('click', () => shell.apply({ pretrained: false }));

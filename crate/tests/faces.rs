@@ -5,8 +5,9 @@
 use burn::tensor::Device;
 use gan_playground::data::faces::faces;
 use gan_playground::data::gaussian_latent;
+use gan_playground::metrics::frechet::pooled_frechet;
 use gan_playground::train::structure::{Structure, SCORE_SAMPLES, SHIPPED};
-use gan_playground::train::trainer_faces::{pooled_frechet, FacesSetup, TrainerFaces};
+use gan_playground::train::trainer_faces::{FacesSetup, TrainerFaces};
 use rand::SeedableRng;
 
 fn samples(t: &TrainerFaces, setup: &FacesSetup) -> (Vec<f32>, Option<(f64, f64)>) {

@@ -5,7 +5,8 @@
 //!
 //! The matrix square roots come from a cyclic Jacobi eigendecomposition of
 //! symmetric matrices, in f64: exact enough for the 25 × 25 covariances here
-//! and free of any linear-algebra dependency.
+//! and free of any linear-algebra dependency. Also `pooled_frechet`, a cruder
+//! diagonal distance over pooled colours that needs no regressor.
 
 /// The mean and the (biased, 1/n) covariance of `n` rows of `d` values.
 pub fn mean_cov(rows: &[f32], d: usize) -> (Vec<f64>, Vec<f64>) {
@@ -132,9 +133,67 @@ pub fn frechet_distance(mu1: &[f64], cov1: &[f64], mu2: &[f64], cov2: &[f64]) ->
     (mean_term + trace(cov1) + trace(cov2) - 2.0 * cross).max(0.0)
 }
 
+/// A simple distance between two sets of images (`[n][size][size][3]`):
+/// the diagonal Fréchet distance Σ (μ₁ − μ₂)² + (σ₁ − σ₂)² over 4 × 4 average-pooled
+/// colour features (48 per image). Not the lesson's structure score (that
+/// needs the parameter regressor); a check that samples move toward the data.
+pub fn pooled_frechet(a: &[f32], b: &[f32], size: usize) -> f64 {
+    let features = |imgs: &[f32]| -> Vec<Vec<f64>> {
+        let cell = size / 4;
+        imgs.chunks(size * size * 3)
+            .map(|img| {
+                let mut f = vec![0.0f64; 48];
+                for y in 0..size {
+                    for x in 0..size {
+                        for c in 0..3 {
+                            f[((y / cell) * 4 + x / cell) * 3 + c] +=
+                                img[(y * size + x) * 3 + c] as f64;
+                        }
+                    }
+                }
+                f.iter_mut().for_each(|v| *v /= (cell * cell) as f64);
+                f
+            })
+            .collect()
+    };
+    let stats = |fs: &[Vec<f64>]| -> (Vec<f64>, Vec<f64>) {
+        let n = fs.len() as f64;
+        let mean: Vec<f64> = (0..48)
+            .map(|j| fs.iter().map(|f| f[j]).sum::<f64>() / n)
+            .collect();
+        let sd: Vec<f64> = (0..48)
+            .map(|j| (fs.iter().map(|f| (f[j] - mean[j]).powi(2)).sum::<f64>() / n).sqrt())
+            .collect();
+        (mean, sd)
+    };
+    let ((ma, sa), (mb, sb)) = (stats(&features(a)), stats(&features(b)));
+    (0..48)
+        .map(|j| (ma[j] - mb[j]).powi(2) + (sa[j] - sb[j]).powi(2))
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::{faces::faces, gaussian_latent};
+    use rand::rngs::StdRng;
+    use rand::SeedableRng;
+
+    #[test]
+    fn the_distance_is_zero_on_the_same_set_and_large_for_noise() {
+        let mut rng = StdRng::seed_from_u64(2);
+        let (a, _) = faces(&mut rng, 200, 32);
+        let (b, _) = faces(&mut rng, 200, 32);
+        let noise: Vec<f32> = gaussian_latent(&mut rng, 200 * 32 * 32 * 3, 1)
+            .iter()
+            .map(|v| (0.5 + 0.25 * v).clamp(0.0, 1.0))
+            .collect();
+        let same = pooled_frechet(&a, &a, 32);
+        let held_out = pooled_frechet(&a, &b, 32);
+        let far = pooled_frechet(&a, &noise, 32);
+        assert!(same < 1e-12, "{same}");
+        assert!(far > 20.0 * held_out, "held-out {held_out}, noise {far}");
+    }
 
     #[test]
     fn eigen_reconstructs_the_matrix() {

@@ -2,6 +2,7 @@
 //! 1-D lesson and the 2-D lab.
 
 pub mod classifier;
+pub mod filmstrip;
 pub mod frame;
 pub mod frame2d;
 pub mod loss;

@@ -10,21 +10,26 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use js_sys::{Array, Promise, Uint8Array, Uint8ClampedArray};
+use js_sys::{Promise, Uint8Array};
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
+mod uploads;
+mod views;
+
 use super::backend::{select, ActiveBackend};
 use super::playground::{count, js_error, patch_from_js, to_js, MAX_STEPS_PER_CALL};
 use crate::checkpoint::Checkpoint;
 use crate::config::{ConfigFaces, FacesDataset};
-use crate::data::{faces::faces, gaussian_latent, slerp};
-use crate::image::{from_rgba, halve, rgba};
-use crate::train::structure::{fit_directions, predict_host, Structure, SHIPPED, SLIDERS};
+use crate::data::gaussian_latent;
+use crate::image::rgba;
+use crate::train::filmstrip::Filmstrip;
+use crate::train::structure::{Structure, SHIPPED, SLIDERS};
 use crate::train::trainer_faces::{FaceData, FacesSetup, TrainerFaces};
+use uploads::{at_resolution, rescore_uploads};
 
 /// Faces in the grid, and in each column of the timeline (its first 8).
 const GRID: usize = 64;
@@ -32,12 +37,8 @@ const TIMELINE_FACES: usize = 8;
 /// The timeline's first spacing in steps, and its most columns (beyond, it thins out).
 const TIMELINE_EVERY: u64 = 100;
 const TIMELINE_MAX: usize = 12;
-/// Latents the sliders' directions are fitted on.
-const DIRECTION_SAMPLES: usize = 256;
 /// Most images one sample or walk call returns, and most uploaded images.
 const MAX_IMAGES: f64 = 1024.0;
-/// The side uploads arrive at (the JS shell centre-crops and resizes to it).
-const UPLOAD_SIZE: usize = 64;
 
 #[derive(Clone, Debug, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -55,6 +56,8 @@ pub struct FrameFaces {
     metrics: MetricsFaces,
     /// The step the grid was drawn at (it redraws every `refreshEvery` steps).
     images_step: Option<u64>,
+    /// Changes when the timeline gains a column or restarts.
+    timeline_version: u64,
 }
 
 #[derive(Serialize)]
@@ -101,9 +104,8 @@ struct Inner {
     uploaded: Option<(Arc<Vec<f32>>, usize)>,
     grid_z: Vec<f32>,
     grid: Vec<u8>,
-    timeline: Vec<(u64, Vec<u8>)>,
-    timeline_every: u64,
-    next_mark: u64,
+    /// The first 8 grid faces' RGBA bytes at each timeline mark.
+    timeline: Filmstrip<Vec<u8>>,
     directions: Option<Vec<Vec<f32>>>,
     rng: StdRng,
     last: FrameFaces,
@@ -114,15 +116,6 @@ struct Inner {
 #[wasm_bindgen]
 pub struct FacesLesson {
     inner: Rc<RefCell<Inner>>,
-}
-
-/// The uploads at the model's resolution.
-fn at_resolution(pixels: &[f32], resolution: usize) -> Vec<f32> {
-    if resolution == UPLOAD_SIZE {
-        pixels.to_vec()
-    } else {
-        halve(pixels, UPLOAD_SIZE)
-    }
 }
 
 impl Inner {
@@ -198,9 +191,7 @@ impl Inner {
         self.grid_z = gaussian_latent(&mut rng, GRID, config.latent_dim);
         self.rng = StdRng::seed_from_u64(config.seed ^ 0x5A3F1E);
         self.grid.clear();
-        self.timeline.clear();
-        self.timeline_every = TIMELINE_EVERY;
-        self.next_mark = self.trainer.step_count();
+        self.timeline.restart(self.trainer.step_count());
         self.directions = None;
         self.last = FrameFaces::default();
     }
@@ -230,30 +221,16 @@ impl Inner {
         match self.last.images_step {
             None => true,
             Some(at) => {
-                step >= at + self.config.refresh_every as u64
-                    || (step >= self.next_mark && at < self.next_mark)
+                step >= at + self.config.refresh_every as u64 || self.timeline.due(step, Some(at))
             }
         }
     }
 
     /// Keeps the first faces of a fresh grid as a timeline column when a mark is due.
     fn note_timeline(&mut self, step: u64) {
-        if step < self.next_mark {
-            return;
-        }
-        let size = self.config.resolution;
-        let column = self.grid[..TIMELINE_FACES * size * size * 4].to_vec();
-        self.timeline.push((step, column));
-        if self.timeline.len() > TIMELINE_MAX {
-            // Thin out: keep every other column (the first stays), twice the spacing from now on.
-            let mut k = 0;
-            self.timeline.retain(|_| {
-                k += 1;
-                k % 2 == 1
-            });
-            self.timeline_every *= 2;
-        }
-        self.next_mark = (step / self.timeline_every + 1) * self.timeline_every;
+        let bytes = TIMELINE_FACES * self.config.resolution.pow(2) * 4;
+        let grid = &self.grid;
+        self.timeline.note(step, || grid[..bytes].to_vec());
     }
 }
 
@@ -282,6 +259,7 @@ async fn refresh(inner: &Rc<RefCell<Inner>>) -> Result<FrameFaces, JsValue> {
         s.last.metrics.structure = view.predictions.as_ref().map(|p| s.scorer().score(p));
         s.note_timeline(step);
     }
+    s.last.timeline_version = s.timeline.version();
     Ok(s.last.clone())
 }
 
@@ -290,28 +268,6 @@ async fn refreshed_state(inner: &Rc<RefCell<Inner>>) -> Result<JsValue, JsValue>
     refresh(inner).await?;
     let state = to_js(&inner.borrow().state());
     state
-}
-
-/// G on `z` (`[n][latent]`), read back as RGBA tiles.
-async fn render(inner: &Rc<RefCell<Inner>>, z: Vec<f32>) -> Result<Vec<u8>, JsValue> {
-    let pending = inner.borrow().trainer.begin_images(z);
-    let (images, _) = pending.read().await.map_err(js_error)?;
-    Ok(rgba(&images))
-}
-
-/// The index of a grid face from JS, or `None` for "a random one" (−1).
-fn grid_index(what: &str, i: f64) -> Result<Option<usize>, JsValue> {
-    if i == -1.0 {
-        return Ok(None);
-    }
-    if i.is_finite() && i.fract() == 0.0 && (0.0..GRID as f64).contains(&i) {
-        Ok(Some(i as usize))
-    } else {
-        Err(js_error(format!(
-            "{what}: a face is a grid index in 0..={} or −1 for a random one; got {i}",
-            GRID - 1
-        )))
-    }
 }
 
 #[wasm_bindgen]
@@ -347,9 +303,7 @@ impl FacesLesson {
                 uploaded: None,
                 grid_z: Vec::new(),
                 grid: Vec::new(),
-                timeline: Vec::new(),
-                timeline_every: TIMELINE_EVERY,
-                next_mark: 0,
+                timeline: Filmstrip::new(0, TIMELINE_EVERY, TIMELINE_MAX),
                 directions: None,
                 rng: StdRng::seed_from_u64(0),
                 last: FrameFaces::default(),
@@ -440,165 +394,6 @@ impl FacesLesson {
         future_to_promise(async move { to_js(&refresh(&inner).await?) })
     }
 
-    /// The 8 × 8 grid as it was last drawn: 64 RGBA tiles (`64 × s × s × 4` bytes).
-    #[wasm_bindgen(js_name = gridPixels)]
-    pub fn grid_pixels(&self) -> Uint8Array {
-        Uint8Array::from(self.inner.borrow().grid.as_slice())
-    }
-
-    /// The fixed-noise timeline: `{ steps: [..], pixels: Uint8Array }`, each
-    /// column the same 8 latents' faces at that step.
-    pub fn timeline(&self) -> Result<JsValue, JsValue> {
-        let s = self.inner.borrow();
-        let steps = Array::new();
-        let mut bytes = Vec::new();
-        for (step, column) in &s.timeline {
-            steps.push(&JsValue::from_f64(*step as f64));
-            bytes.extend_from_slice(column);
-        }
-        let out = js_sys::Object::new();
-        js_sys::Reflect::set(&out, &"steps".into(), &steps)?;
-        js_sys::Reflect::set(&out, &"pixels".into(), &Uint8Array::from(bytes.as_slice()))?;
-        Ok(out.into())
-    }
-
-    /// Resolves to `n` faces of G on fresh latents, each a `Uint8ClampedArray`
-    /// of RGBA pixels at the model's resolution.
-    pub fn sample(&self, n: f64) -> Promise {
-        let inner = self.inner.clone();
-        future_to_promise(async move {
-            let n = count("sampleImages", n, MAX_IMAGES)?;
-            let z = {
-                let mut s = inner.borrow_mut();
-                let k = s.config.latent_dim;
-                gaussian_latent(&mut s.rng, n, k)
-            };
-            let size = inner.borrow().config.resolution;
-            let bytes = render(&inner, z).await?;
-            let out = Array::new();
-            for tile in bytes.chunks_exact(size * size * 4) {
-                out.push(&Uint8ClampedArray::from(tile));
-            }
-            Ok(out.into())
-        })
-    }
-
-    /// Resolves to `frames` RGBA tiles walking the great circle from face `a`
-    /// to face `b` of the grid (−1: a random latent).
-    pub fn interpolate(&self, a: f64, b: f64, frames: f64) -> Promise {
-        let inner = self.inner.clone();
-        future_to_promise(async move {
-            let (a, b) = (grid_index("interpolate", a)?, grid_index("interpolate", b)?);
-            let frames = count("interpolate", frames, 256.0)?.max(2);
-            let z = {
-                let mut s = inner.borrow_mut();
-                let k = s.config.latent_dim;
-                let pick = |i: Option<usize>, s: &mut Inner| match i {
-                    Some(i) => s.grid_z[i * k..(i + 1) * k].to_vec(),
-                    None => gaussian_latent(&mut s.rng, 1, k),
-                };
-                let za = pick(a, &mut s);
-                let zb = pick(b, &mut s);
-                (0..frames)
-                    .flat_map(|f| slerp(&za, &zb, f as f32 / (frames - 1) as f32))
-                    .collect()
-            };
-            Ok(Uint8Array::from(render(&inner, z).await?.as_slice()).into())
-        })
-    }
-
-    /// Fits the sliders' latent directions to the current G (see
-    /// [`fit_directions`]); resolves to their names.
-    #[wasm_bindgen(js_name = fitDirections)]
-    pub fn fit_directions(&self) -> Promise {
-        let inner = self.inner.clone();
-        future_to_promise(async move {
-            fit(&inner).await?;
-            to_js(&SLIDERS.iter().map(|s| s.0).collect::<Vec<_>>())
-        })
-    }
-
-    /// Resolves to one RGBA tile: grid face `face` moved `values[j]` units
-    /// along slider j's direction (fitted first if it was not).
-    pub fn slide(&self, face: f64, values: Vec<f64>) -> Promise {
-        let inner = self.inner.clone();
-        future_to_promise(async move {
-            let i = grid_index("slide", face)?
-                .ok_or_else(|| js_error("slide: pick a grid face (0..=63)"))?;
-            if values.len() != SLIDERS.len()
-                || values.iter().any(|v| !v.is_finite() || v.abs() > 10.0)
-            {
-                return Err(js_error(format!(
-                    "slide: values must be {} numbers in −10..=10, one per slider",
-                    SLIDERS.len()
-                )));
-            }
-            if inner.borrow().directions.is_none() {
-                fit(&inner).await?;
-            }
-            let z = {
-                let s = inner.borrow();
-                let k = s.config.latent_dim;
-                let mut z = s.grid_z[i * k..(i + 1) * k].to_vec();
-                for (dir, &v) in s.directions.as_ref().expect("fitted").iter().zip(&values) {
-                    for (zk, dk) in z.iter_mut().zip(dir) {
-                        *zk += v as f32 * dk;
-                    }
-                }
-                z
-            };
-            Ok(Uint8Array::from(render(&inner, z).await?.as_slice()).into())
-        })
-    }
-
-    /// `n` real faces of the current dataset as RGBA tiles at the model's
-    /// resolution: fresh procedural ones (from a fixed seed), or the uploads.
-    #[wasm_bindgen(js_name = realPixels)]
-    pub fn real_pixels(&self, n: f64) -> Result<Uint8Array, JsValue> {
-        let n = count("realPixels", n, MAX_IMAGES)?;
-        let s = self.inner.borrow();
-        let size = s.config.resolution;
-        let images = match (&s.config.dataset, &s.uploaded) {
-            (FacesDataset::Uploaded, Some((pixels, count))) => {
-                let m = n.min(*count);
-                at_resolution(&pixels[..m * UPLOAD_SIZE * UPLOAD_SIZE * 3], size)
-            }
-            _ => faces(&mut StdRng::seed_from_u64(s.config.seed ^ 0xDA7A), n, size).0,
-        };
-        Ok(Uint8Array::from(rgba(&images).as_slice()))
-    }
-
-    /// Takes the user's images: `n` RGBA tiles of 64 × 64 (the shell has
-    /// centre-cropped and resized them), kept for `dataset: "uploaded"` and
-    /// scored by the regressor as that dataset's real faces. Resolves to the state.
-    #[wasm_bindgen(js_name = setImages)]
-    pub fn set_images(&self, bytes: &[u8], n: f64) -> Promise {
-        let inner = self.inner.clone();
-        let result = count("setImages", n, MAX_IMAGES).and_then(|n| {
-            let want = n * UPLOAD_SIZE * UPLOAD_SIZE * 4;
-            if bytes.len() == want {
-                Ok((n, from_rgba(bytes)))
-            } else {
-                Err(js_error(format!(
-                    "setImages: {n} images of {UPLOAD_SIZE}×{UPLOAD_SIZE} RGBA are {want} bytes; got {}",
-                    bytes.len()
-                )))
-            }
-        });
-        future_to_promise(async move {
-            let (n, pixels) = result?;
-            {
-                let mut s = inner.borrow_mut();
-                s.uploaded = Some((Arc::new(pixels), n));
-                s.dataset_note = None;
-                s.structure_uploaded = None;
-                s.apply_data();
-            }
-            rescore_uploads(&inner).await?;
-            refreshed_state(&inner).await
-        })
-    }
-
     /// Resolves to a `Uint8Array`: G, D and the setup as safetensors.
     #[wasm_bindgen(js_name = exportWeights)]
     pub fn export_weights(&self) -> Promise {
@@ -642,7 +437,8 @@ impl FacesLesson {
                 s.build();
                 s.trainer = trainer;
                 s.apply_data();
-                s.next_mark = s.trainer.step_count();
+                let start = s.trainer.step_count();
+                s.timeline.restart(start);
             }
             refreshed_state(&inner).await
         })
@@ -655,42 +451,4 @@ impl FacesLesson {
             refreshed_state(&inner).await
         })
     }
-}
-
-/// After the uploads or the backend change: the regressor's statistics on the uploads.
-async fn rescore_uploads(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
-    let (net, device, pixels, n) = {
-        let s = inner.borrow();
-        let Some((pixels, n)) = s.uploaded.clone() else {
-            return Ok(());
-        };
-        if s.structure_uploaded.is_some() {
-            return Ok(());
-        }
-        (s.structure.net.clone(), s.backend.device.clone(), pixels, n)
-    };
-    let pred = predict_host(&net, &pixels, n, UPLOAD_SIZE, &device)
-        .await
-        .map_err(js_error)?;
-    let mut s = inner.borrow_mut();
-    let scored = s.structure.with_real(&pred);
-    s.structure_uploaded = Some(scored);
-    Ok(())
-}
-
-/// Fits the sliders' directions on fresh latents, through G and the regressor.
-async fn fit(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
-    let (pending, z, k) = {
-        let mut s = inner.borrow_mut();
-        let k = s.config.latent_dim;
-        let z = gaussian_latent(&mut s.rng, DIRECTION_SAMPLES, k);
-        let p = s.trainer.begin_view(z.clone(), Some(&s.structure.net));
-        (p, z, k)
-    };
-    let view = pending.read_view().await.map_err(js_error)?;
-    let pred = view
-        .predictions
-        .ok_or_else(|| js_error("the regressor's predictions are missing"))?;
-    inner.borrow_mut().directions = Some(fit_directions(&z, k, &pred));
-    Ok(())
 }
